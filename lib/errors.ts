@@ -1,0 +1,85 @@
+/**
+ * Domain errors. Each face of the app maps them to its own format: SCIM error
+ * JSON for the API (lib/scim/errors.ts), a status and message for admin routes
+ * and pages. Anything else that escapes is a bug and becomes a generic 500.
+ */
+export type DomainErrorCode =
+  | "not_found"
+  | "conflict"
+  | "invalid"
+  | "forbidden"
+  | "seat_limit"
+  | "scim_managed"
+  | "owner_protected"
+  | "precondition_failed"
+  | "unauthenticated";
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = "not_found";
+}
+
+/** A uniqueness rule was hit; `field` names what clashed (e.g. "userName", "email"). */
+export class ConflictError extends DomainError {
+  readonly code = "conflict";
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = "invalid";
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = "forbidden";
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = "unauthenticated";
+}
+
+export class PreconditionFailedError extends DomainError {
+  readonly code = "precondition_failed";
+}
+
+/** No seat is free. The message is written for the IdP admin who will read it in their provisioning log. */
+export class SeatLimitError extends DomainError {
+  readonly code = "seat_limit";
+  constructor(
+    readonly orgName: string,
+    readonly seats: number,
+    readonly held: number,
+  ) {
+    super(
+      `No seats available in ${orgName}: ${held} of ${seats} in use. ` +
+        `Add seats on the Billing page, or deactivate a member, then retry.`,
+    );
+  }
+}
+
+/** The change must come from the identity provider while SCIM provisioning is on. */
+export class ScimManagedError extends DomainError {
+  readonly code = "scim_managed";
+}
+
+/** The owner cannot be deactivated, removed or demoted. */
+export class OwnerProtectedError extends DomainError {
+  readonly code = "owner_protected";
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

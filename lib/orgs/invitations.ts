@@ -1,0 +1,60 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
+import { newSecret, sha256 } from "@/lib/crypto";
+import type { Executor } from "@/lib/db";
+import { invitations } from "@/lib/db/schema";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { invitationEmail } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+
+export const INVITATION_TTL_DAYS = 14;
+
+export interface IssueInvitationInput {
+  org: { id: string; name: string };
+  membershipId: string;
+  email: string;
+  recipientName: string | null;
+  actor: Actor;
+}
+
+/**
+ * Creates a single-use invitation and queues its email, in the caller's
+ * transaction. Any earlier open invitation of the member is revoked so that
+ * only the newest link works. Returns the token (it is stored only hashed).
+ */
+export async function issueInvitation(tx: Executor, input: IssueInvitationInput): Promise<{ token: string; expiresAt: Date }> {
+  const now = new Date();
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.membershipId, input.membershipId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
+  await tx.insert(invitations).values({
+    orgId: input.org.id,
+    membershipId: input.membershipId,
+    tokenHash: sha256(token),
+    invitedBy: actorUserId(input.actor),
+    expiresAt,
+  });
+  const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
+  await enqueueEmail(tx, {
+    orgId: input.org.id,
+    kind: "invitation",
+    to: input.email,
+    ...invitationEmail({
+      orgName: input.org.name,
+      inviterLabel,
+      recipientName: input.recipientName,
+      url: `${env().APP_URL}/invitations/${token}`,
+      expiresAt,
+    }),
+  });
+  return { token, expiresAt };
+}

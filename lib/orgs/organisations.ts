@@ -1,0 +1,98 @@
+import { eq, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/log";
+import type { Executor } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { memberships, organisations, type Organisation } from "@/lib/db/schema";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { slugify } from "@/lib/validation";
+import { findOrCreateJoinableAccount } from "./accounts";
+import { uniqueMemberSlug } from "./member-slug";
+import { claimSeat } from "./seats";
+
+export async function getOrganisation(db: Executor, orgId: string): Promise<Organisation> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+  if (!org) throw new NotFoundError("Organisation not found");
+  return org;
+}
+
+export async function getOrganisationBySlug(db: Executor, slug: string): Promise<Organisation | undefined> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug.toLowerCase()));
+  return org;
+}
+
+export interface CreateOrganisationInput {
+  name: string;
+  slug?: string;
+  seats: number;
+  plan?: Organisation["plan"];
+  billingMethod?: Organisation["billingMethod"];
+  seatPriceCents?: number;
+  scimEnabled?: boolean;
+  owner?: { email: string; givenName?: string | null; familyName?: string | null };
+  actor: Actor;
+}
+
+/**
+ * Creates an organisation and, when given, its owner: an active member
+ * holding the first seat, linked to an existing personal account if there is one.
+ */
+export async function createOrganisation(db: Executor, input: CreateOrganisationInput): Promise<Organisation> {
+  const name = input.name.trim();
+  if (!name) throw new ValidationError("An organisation needs a name.", "name");
+  if (!Number.isInteger(input.seats) || input.seats < 0) {
+    throw new ValidationError("Seats must be a whole number, 0 or more.", "seats");
+  }
+  if (input.owner && input.seats < 1) throw new ValidationError("The owner needs a seat: buy at least 1.", "seats");
+  const slug = slugify(input.slug ?? name, "org");
+  return db.transaction(async (tx) => {
+    let org: Organisation;
+    try {
+      [org] = (await tx
+        .insert(organisations)
+        .values({
+          name,
+          slug,
+          seats: input.seats,
+          plan: input.plan ?? "enterprise",
+          billingMethod: input.billingMethod ?? "card",
+          seatPriceCents: input.seatPriceCents,
+          scimEnabled: input.scimEnabled ?? false,
+        })
+        .returning()) as [Organisation];
+    } catch (e) {
+      if (isUniqueViolation(e, "organisations_slug_key")) {
+        throw new ConflictError(`An organisation with the slug "${slug}" already exists.`, "slug");
+      }
+      throw e;
+    }
+    await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "organisation.created", target: name });
+    if (input.owner) {
+      const { user } = await findOrCreateJoinableAccount(tx, { ...input.owner, origin: "personal" });
+      await tx.insert(memberships).values({
+        orgId: org.id,
+        userId: user.id,
+        role: "owner",
+        state: "active",
+        source: "operator",
+        slug: await uniqueMemberSlug(tx, org.id, user.email),
+        userName: user.email,
+        joinedAt: new Date(),
+      });
+      await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "owner.created", target: user.email });
+      await claimSeat(tx, org.id);
+      org = { ...org, seatsHeld: org.seatsHeld + 1 };
+    }
+    return org;
+  });
+}
+
+export async function setScimEnabled(db: Executor, orgId: string, enabled: boolean, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(organisations)
+      .set({ scimEnabled: enabled, updatedAt: sql`now()` })
+      .where(eq(organisations.id, orgId));
+    await recordAudit(tx, { orgId, actor, action: enabled ? "scim.enabled" : "scim.disabled" });
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * A pragmatic address check: one @, no spaces, a dotted domain of DNS labels.
+ * Strict enough to refuse what an IdP sends when it means a username
+ * (Entra's "alias" userNames), loose enough for every real mailbox.
+ */
+const EMAIL_RE =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function isEmail(value: string): boolean {
+  return EMAIL_RE.test(value);
+}
+
+/** Emails compare case-insensitively everywhere in Roster; this is the stored comparison form. */
+export function emailKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+export function slugify(s: string, fallback = "item"): string {
+  return (
+    s
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || fallback
+  );
+}
