@@ -4,12 +4,14 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
 import { memberships, sessions, users, type Membership, type User } from "@/lib/db/schema";
 import { NotFoundError, OwnerProtectedError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
 import { claimSeat, holdsSeat, releaseSeat } from "./seats";
 
 /** Locks and returns a membership of the organisation; other organisations' ids are simply not found. */
 export async function lockMembership(tx: Tx, orgId: string, membershipId: string): Promise<{ membership: Membership; user: User }> {
+  if (!isUuid(membershipId)) throw new NotFoundError("User not found");
   const [row] = await tx
     .select({ membership: memberships, user: users })
     .from(memberships)
@@ -94,5 +96,23 @@ export async function removeMember(
       await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
     }
     if (holdsSeat(membership.state)) await releaseSeat(tx, org.id);
+  });
+}
+
+/**
+ * First sign-in of an invited member (invitation accepted): `invited` → `active`.
+ * The seat was reserved at provisioning, so nothing changes in the seat count.
+ */
+export async function markMemberJoined(db: Executor, p: { orgId: string; membershipId: string }): Promise<Membership> {
+  return db.transaction(async (tx) => {
+    const { membership } = await lockMembership(tx, p.orgId, p.membershipId);
+    if (membership.state !== "invited") return membership;
+    const now = new Date();
+    const [updated] = await tx
+      .update(memberships)
+      .set({ state: "active", joinedAt: now, stateChangedAt: now, updatedAt: now, version: sql`${memberships.version} + 1` })
+      .where(eq(memberships.id, membership.id))
+      .returning();
+    return updated!;
   });
 }
