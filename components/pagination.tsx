@@ -6,21 +6,25 @@ export function Pagination({
   pageSize,
   total,
   href,
+  totalIsCapped = false,
 }: {
   page: number;
   pageSize: number;
   total: number;
   href: (page: number) => string;
+  /** The count stopped at `total` (see COUNT_CAP): say "10,000+" and keep Next available. */
+  totalIsCapped?: boolean;
 }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = totalIsCapped ? Number.POSITIVE_INFINITY : Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
+  const to = totalIsCapped ? page * pageSize : Math.min(total, page * pageSize);
   const linkClass = "rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-50";
   const disabledClass = "rounded-md border border-zinc-100 px-3 py-1.5 text-sm text-zinc-300";
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between border-t border-zinc-100 px-5 py-3">
       <p className="text-sm text-zinc-500">
-        {from}–{to} of {total.toLocaleString("en-US")}
+        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
+        {totalIsCapped ? "+" : ""}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (

@@ -55,6 +55,13 @@ export class PreconditionFailedError extends DomainError {
   readonly code = "precondition_failed";
 }
 
+/**
+ * How every seat refusal's message begins. The Users page finds the IdP's
+ * refused requests in the provisioning log by it (a 403 whose detail starts
+ * so), so keep it stable.
+ */
+export const SEAT_LIMIT_DETAIL_PREFIX = "No seats available";
+
 /** No seat is free. The message is written for the IdP admin who will read it in their provisioning log. */
 export class SeatLimitError extends DomainError {
   readonly code = "seat_limit";
@@ -64,7 +71,7 @@ export class SeatLimitError extends DomainError {
     readonly held: number,
   ) {
     super(
-      `No seats available in ${orgName}: ${held} of ${seats} in use. ` +
+      `${SEAT_LIMIT_DETAIL_PREFIX} in ${orgName}: ${held} of ${seats} in use. ` +
         `Add seats on the Billing page, or deactivate a member, then retry.`,
     );
   }

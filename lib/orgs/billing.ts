@@ -1,9 +1,10 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
-import { billingChanges, organisations, type Organisation } from "@/lib/db/schema";
+import { billingChanges, organisations, users, type Organisation } from "@/lib/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { assertOrgAdmin } from "./authorize";
 
 export const MAX_SEATS_PER_CHANGE = 100_000;
 
@@ -46,6 +47,7 @@ function assertQuantity(quantity: number) {
 export async function addSeats(db: Executor, p: { orgId: string; quantity: number; actor: Actor }) {
   assertQuantity(p.quantity);
   return db.transaction(async (tx) => {
+    await assertOrgAdmin(tx, p.orgId, p.actor);
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId)).for("update");
     if (!before) throw new NotFoundError("Organisation not found");
     if (p.actor.kind === "user" && before.billingMethod === "invoice") {
@@ -82,6 +84,7 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
 export async function removeSeats(db: Executor, p: { orgId: string; quantity: number; actor: Actor }) {
   assertQuantity(p.quantity);
   return db.transaction(async (tx) => {
+    await assertOrgAdmin(tx, p.orgId, p.actor);
     const [updated] = await tx
       .update(organisations)
       .set({ seats: sql`${organisations.seats} - ${p.quantity}`, updatedAt: new Date() })
@@ -116,4 +119,25 @@ export async function removeSeats(db: Executor, p: { orgId: string; quantity: nu
     });
     return { seatsBefore, seatsAfter: updated.seats };
   });
+}
+
+/** The organisation's seat changes, newest first, with who made them (for the Billing page). */
+export async function billingHistory(db: Executor, orgId: string, limit = 20) {
+  return db
+    .select({
+      id: billingChanges.id,
+      kind: billingChanges.kind,
+      quantity: billingChanges.quantity,
+      seatsBefore: billingChanges.seatsBefore,
+      seatsAfter: billingChanges.seatsAfter,
+      unitPriceCents: billingChanges.unitPriceCents,
+      amountDueCents: billingChanges.amountDueCents,
+      at: billingChanges.at,
+      actorEmail: users.email,
+    })
+    .from(billingChanges)
+    .leftJoin(users, eq(users.id, billingChanges.actorUserId))
+    .where(eq(billingChanges.orgId, orgId))
+    .orderBy(desc(billingChanges.at), desc(billingChanges.id))
+    .limit(limit);
 }

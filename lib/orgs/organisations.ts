@@ -4,9 +4,10 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, organisations, type Organisation } from "@/lib/db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
+import { assertOrgAdmin } from "./authorize";
 import { uniqueMemberSlug } from "./member-slug";
 import { claimSeat } from "./seats";
 
@@ -75,8 +76,33 @@ export async function createOrganisation(db: Executor, input: CreateOrganisation
   });
 }
 
+/**
+ * PRODUCT.md: SCIM is for Enterprise organisations, and only after SSO is set
+ * up (provisioned people sign in through the IdP). Returns why it cannot be
+ * turned on, or null; the Security page shows the same sentence.
+ */
+export function scimEnableBlocker(org: Pick<Organisation, "plan" | "ssoConfiguredAt">): string | null {
+  if (org.plan !== "enterprise") {
+    return "SCIM provisioning is part of the Enterprise plan. Contact your Customer Success Manager to upgrade.";
+  }
+  if (!org.ssoConfiguredAt) {
+    return "Set up single sign-on (SAML) first: people provisioned over SCIM sign in through your identity provider.";
+  }
+  return null;
+}
+
+/**
+ * Turns provisioning on or off. People must be owners or admins, and may turn
+ * it on only when scimEnableBlocker allows; the operator CLI may set it up for
+ * a customer before their SSO is connected.
+ */
 export async function setScimEnabled(db: Executor, orgId: string, enabled: boolean, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
+    if (actor.kind === "user") {
+      await assertOrgAdmin(tx, orgId, actor);
+      const blocker = enabled ? scimEnableBlocker(await getOrganisation(tx, orgId)) : null;
+      if (blocker) throw new ForbiddenError(blocker);
+    }
     await tx
       .update(organisations)
       .set({ scimEnabled: enabled, updatedAt: sql`now()` })

@@ -1,34 +1,56 @@
+import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { AutoSubmit } from "@/components/auto-submit";
 import { Badge } from "@/components/badge";
+import { buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
+import { FilterSelect } from "@/components/fields";
+import { formatDate } from "@/components/format";
 import { SearchIcon } from "@/components/icons";
 import { MemberStateBadge } from "@/components/member-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { SeatMeter } from "@/components/seat-meter";
+import { SortTh, Table, TBody, Td, Th, THead } from "@/components/table";
+import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
+import { InviteDialog } from "@/components/users/invite-dialog";
+import { InvitationNote } from "@/components/users/invitation-note";
+import { SeatRefusalBanner } from "@/components/users/seat-refusal-banner";
+import { unresolvedSeatRefusals } from "@/lib/audit/provisioning";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { countInvited, listMembers } from "@/lib/orgs/member-list";
+import { groups } from "@/lib/db/schema";
+import { invitationStatuses } from "@/lib/orgs/invitation-actions";
+import { countInvited, listMembers, memberDisplayName } from "@/lib/orgs/member-list";
 import { seatUsage } from "@/lib/orgs/seats";
+import { parseUsersSearch, usersHref } from "./params";
 
 export const metadata: Metadata = { title: "Users" };
 
 const PAGE_SIZE = 25;
-const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+const ROLE_LABEL = { owner: "Owner", admin: "Admin", user: "User" } as const;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { org } = await requireAdminPage();
-  const params = await searchParams;
-  const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
-  const search = params.q?.slice(0, 200);
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org, membership: me } = await requireAdminPage();
+  const s = parseUsersSearch(await searchParams);
   const db = await getDb();
-  const [usage, invited, list] = await Promise.all([
+  const [usage, invited, list, groupOptions, refusals] = await Promise.all([
     seatUsage(db, org.id),
     countInvited(db, org.id),
-    listMembers(db, { orgId: org.id, search, page, pageSize: PAGE_SIZE }),
+    listMembers(db, { orgId: org.id, search: s.q, state: s.state, role: s.role, groupId: s.group, sort: s.sort, dir: s.dir, page: s.page, pageSize: PAGE_SIZE }),
+    db.select({ id: groups.id, name: groups.displayName }).from(groups).where(eq(groups.orgId, org.id)).orderBy(asc(groups.displayName)),
+    unresolvedSeatRefusals(db, org.id),
   ]);
-  const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
+  const invitations = await invitationStatuses(
+    db,
+    org.id,
+    list.rows.filter((r) => r.state !== "active").map((r) => r.id),
+  );
+  const filtered = Boolean(s.q || s.state || s.role || s.group);
+  const sortHref = (sort: string, dir: "asc" | "desc") => usersHref(s, { sort: sort as typeof s.sort, dir, page: 1 });
 
   return (
     <>
@@ -36,69 +58,155 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="Users"
         description={
           org.scimEnabled
-            ? "People are provisioned by your identity provider over SCIM. Names, emails and removals are managed there."
-            : "Everyone in your organisation, their state and role."
+            ? "People are provisioned by your identity provider over SCIM. Names, emails, group membership and removals are managed there."
+            : "Everyone in your organisation: their state, role and groups."
+        }
+        actions={
+          <InviteDialog
+            available={usage.available}
+            disabledReason={org.scimEnabled ? `${IDP_MANAGED}: add people in your IdP and they appear here.` : undefined}
+          />
         }
       />
+      <SeatRefusalBanner refusals={refusals.rows} total={refusals.total} canBuy={org.billingMethod === "card"} />
       <SeatMeter usage={usage} invited={invited} />
+      {org.scimEnabled ? (
+        <Alert tone="info" className="mt-4" title={IDP_MANAGED}>
+          SCIM provisioning is on, so people are added, changed, deactivated and removed in your identity provider. You can
+          still resend or revoke invitations here, and change roles on the{" "}
+          <Link className="font-medium underline" href="/admin/admins">
+            Admin Management
+          </Link>{" "}
+          page.
+        </Alert>
+      ) : null}
       <Card className="mt-6">
-        <form className="flex items-center gap-3 border-b border-zinc-100 px-5 py-3" role="search">
-          <label className="relative flex-1">
+        <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-5 py-3" role="search" aria-label="Filter users">
+          <label className="relative min-w-64 flex-1">
             <span className="sr-only">Search users</span>
             <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
             <input
               name="q"
-              defaultValue={search}
+              type="search"
+              defaultValue={s.q}
               placeholder="Search by name or email"
               className="w-full rounded-lg border border-zinc-200 py-2 pr-3 pl-9 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none"
             />
           </label>
-          <button type="submit" className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700">
+          <AutoSubmit>
+            <FilterSelect label="State" name="state" defaultValue={s.state ?? ""}>
+              <option value="">All states</option>
+              <option value="active">Active</option>
+              <option value="invited">Invited</option>
+              <option value="deactivated">Deactivated</option>
+            </FilterSelect>
+            <FilterSelect label="Role" name="role" defaultValue={s.role ?? ""}>
+              <option value="">All roles</option>
+              <option value="owner">Owner</option>
+              <option value="admin">Admin</option>
+              <option value="user">User</option>
+            </FilterSelect>
+            <FilterSelect label="Group" name="group" defaultValue={s.group ?? ""}>
+              <option value="">All groups</option>
+              {groupOptions.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </FilterSelect>
+          </AutoSubmit>
+          {s.sort !== "name" ? <input type="hidden" name="sort" value={s.sort} /> : null}
+          {s.dir !== "asc" ? <input type="hidden" name="dir" value={s.dir} /> : null}
+          <button type="submit" className={buttonClass("dark")}>
             Search
           </button>
+          {filtered ? (
+            <Link href="/admin/users" className={buttonClass("ghost")}>
+              Clear
+            </Link>
+          ) : null}
         </form>
         {list.rows.length === 0 ? (
           <div className="p-5">
-            <EmptyState title={search ? `No users match “${search}”` : "No users yet"}>
-              {search
-                ? "Try part of a name or email address."
-                : "Connect your identity provider on the Security page to provision your people."}
+            <EmptyState
+              title={filtered ? "No users match these filters" : s.page > 1 ? "No users on this page" : "No users yet"}
+              action={
+                filtered || s.page > 1 ? (
+                  <Link href="/admin/users" className={buttonClass("secondary")}>
+                    Show all users
+                  </Link>
+                ) : undefined
+              }
+            >
+              {filtered
+                ? "Try part of a name or email address, or clear a filter."
+                : org.scimEnabled
+                  ? "Assign people to Roster in your identity provider; they appear here as they are provisioned."
+                  : "Invite people with the Invite user button, or connect your identity provider on the Security page."}
             </EmptyState>
           </div>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs font-medium tracking-wide text-zinc-500 uppercase">
-              <tr>
-                <th className="px-5 py-3 font-medium">Name</th>
-                <th className="px-5 py-3 font-medium">State</th>
-                <th className="px-5 py-3 font-medium">Role</th>
-                <th className="px-5 py-3 font-medium">Source</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
+          <Table label="Users">
+            <THead>
+              <SortTh label="Name" column="name" sort={s.sort} dir={s.dir} href={sortHref} />
+              <SortTh label="State" column="state" sort={s.sort} dir={s.dir} href={sortHref} />
+              <SortTh label="Role" column="role" sort={s.sort} dir={s.dir} href={sortHref} />
+              <Th>Groups</Th>
+              <Th>Source</Th>
+              <Th className="text-right">
+                <span className="sr-only">Actions</span>
+              </Th>
+            </THead>
+            <TBody>
               {list.rows.map((m) => {
-                const name = m.displayName || [m.givenName, m.familyName].filter(Boolean).join(" ") || m.email;
+                const name = memberDisplayName(m);
+                const inv = invitations.get(m.id);
                 return (
-                  <tr key={m.id} className="hover:bg-zinc-50">
-                    <td className="px-5 py-3">
-                      <p className="font-medium text-zinc-900">{name}</p>
+                  <tr key={m.id} className="hover:bg-zinc-50/70">
+                    <Td>
+                      <Link href={`/admin/users/${m.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+                        {name}
+                      </Link>
                       <p className="text-zinc-500">{m.email}</p>
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       <MemberStateBadge state={m.state} />
-                      <p className="mt-1 text-xs text-zinc-400">since {dateFmt.format(m.stateChangedAt)}</p>
-                    </td>
-                    <td className="px-5 py-3 capitalize text-zinc-700">{m.role}</td>
-                    <td className="px-5 py-3">
-                      {m.source === "scim" ? <Badge tone="brand">IdP</Badge> : <Badge>Manual</Badge>}
-                    </td>
+                      <p className="mt-1 text-xs text-zinc-500">since {formatDate(m.stateChangedAt)}</p>
+                      {m.state === "invited" && inv ? <InvitationNote status={inv.status} expiresAt={inv.expiresAt} /> : null}
+                    </Td>
+                    <Td className="text-zinc-700">{ROLE_LABEL[m.role]}</Td>
+                    <Td>
+                      {m.groups.length === 0 ? (
+                        <span className="text-zinc-400">—</span>
+                      ) : (
+                        <span className="flex flex-wrap gap-1">
+                          {m.groups.map((g) => (
+                            <Badge key={g.id}>{g.name}</Badge>
+                          ))}
+                        </span>
+                      )}
+                    </Td>
+                    <Td>{m.source === "scim" ? <Badge tone="brand">IdP</Badge> : <Badge>Manual</Badge>}</Td>
+                    <Td className="text-right">
+                      <MemberActions
+                        scimEnabled={org.scimEnabled}
+                        isSelf={m.id === me.id}
+                        member={{ id: m.id, name, email: m.email, state: m.state, role: m.role, invitation: inv?.status ?? null }}
+                      />
+                    </Td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         )}
-        <Pagination page={page} pageSize={PAGE_SIZE} total={list.total} href={href} />
+        <Pagination
+          page={s.page}
+          pageSize={PAGE_SIZE}
+          total={list.total}
+          totalIsCapped={list.totalIsCapped}
+          href={(page) => usersHref(s, { page })}
+        />
       </Card>
     </>
   );

@@ -1,0 +1,13 @@
+import { adminRoute } from "@/lib/http/admin-route";
+import { HttpError } from "@/lib/http/errors";
+import { MAX_SEATS_PER_CHANGE, quoteSeatAddition } from "@/lib/orgs/billing";
+
+/** The price of adding N seats now, prorated (GET ?quantity=N), so the dialog shows exactly what addSeats charges. */
+export const GET = adminRoute(undefined, async ({ req, viewer }) => {
+  const quantity = Number(new URL(req.url).searchParams.get("quantity"));
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_SEATS_PER_CHANGE) {
+    throw new HttpError(400, "invalid", `Choose a whole number of seats between 1 and ${MAX_SEATS_PER_CHANGE}.`);
+  }
+  const quote = quoteSeatAddition(viewer.org, quantity);
+  return { ...quote, seatsAfter: viewer.org.seats + quantity, billingMethod: viewer.org.billingMethod };
+});
