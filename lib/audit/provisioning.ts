@@ -131,9 +131,9 @@ export async function unresolvedSeatRefusals(db: Executor, orgId: string, limit 
     .where(
       sql`not exists (
         select 1 from ${provisioningLog} s
-        where s.org_id = ${orgId} and s.id > ${refusals.lastId} and s.status between 200 and 299
+        where s.org_id = ${orgId} and s.id > "refusals"."last_id" and s.status between 200 and 299
           and s.resource_type = 'User'
-          and (s.resource_id::text = ${refusals.resourceId} or lower(s.target) = lower(${refusals.target}))
+          and (s.resource_id::text = "refusals"."resource_id" or lower(s.target) = lower("refusals"."target"))
       )`,
     )
     .orderBy(desc(refusals.at));
