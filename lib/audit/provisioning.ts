@@ -31,7 +31,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A request the IdP made that Roster refused for lack of seats (see SEAT_LIMIT_DETAIL_PREFIX). */
 const isSeatRefusal = and(
-  eq(provisioningLog.status, 403),
+  // A literal, so the planner can use the partial index provisioning_log_refusals_idx (status = 403).
+  sql`${provisioningLog.status} = 403`,
   like(provisioningLog.detail, `${escapeLike(SEAT_LIMIT_DETAIL_PREFIX)}%`),
 )!;
 

@@ -46,7 +46,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const dir = opts.dataDir ? path.resolve(opts.dataDir) : undefined;
   const release = dir ? (await import("./pglite-lock")).acquireDataDirLock(dir) : () => {};
-  const client = dir ? new PGlite(dir) : new PGlite();
+  // pg_trgm backs the Users page search indexes (drizzle/0002_pg_trgm.sql); PGlite ships it but loads it on request.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {

@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations } from "./orgs";
+import { memberSearchText } from "./search-keys";
 import { users } from "./users";
 
 export const roleEnum = pgEnum("member_role", ["owner", "admin", "user"]);
@@ -66,6 +67,9 @@ export const memberships = pgTable(
     index("memberships_org_external_id_idx").on(t.orgId, t.externalId),
     index("memberships_org_state_idx").on(t.orgId, t.state),
     index("memberships_org_created_idx").on(t.orgId, t.createdAt, t.id),
+    index("memberships_org_state_changed_idx").on(t.orgId, t.state, t.stateChangedAt, t.id),
+    index("memberships_org_role_idx").on(t.orgId, t.role, t.createdAt, t.id),
+    index("memberships_search_trgm_idx").using("gin", sql`${memberSearchText(t)} gin_trgm_ops`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./orgs";
 import { users } from "./users";
@@ -55,6 +56,8 @@ export const provisioningLog = pgTable(
   (t) => [
     index("provisioning_log_org_at_idx").on(t.orgId, t.at),
     index("provisioning_log_org_resource_idx").on(t.orgId, t.resourceId, t.at),
+    // The Users page looks for seat refusals (403s) on every load; a busy log must not make it scan.
+    index("provisioning_log_refusals_idx").on(t.orgId, t.at).where(sql`${t.status} = 403`),
   ],
 );
 

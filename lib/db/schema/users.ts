@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { personSearchText, personSortKey } from "./search-keys";
 
 export const accountOriginEnum = pgEnum("account_origin", ["personal", "provisioned"]);
 
@@ -21,7 +22,12 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    // The Users page sorts by name and searches by substring at 100,000 members (search-keys.ts).
+    index("users_sort_name_idx").on(personSortKey(t), t.id),
+    index("users_search_trgm_idx").using("gin", sql`${personSearchText(t)} gin_trgm_ops`),
+  ],
 );
 
 /**

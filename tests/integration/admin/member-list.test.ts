@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupMembers, groups } from "@/lib/db/schema";
-import { COUNT_CAP, listMembers, memberDisplayName } from "@/lib/orgs/member-list";
+import { eq } from "drizzle-orm";
+import { memberships } from "@/lib/db/schema";
+import { listMembers, memberDisplayName, SEARCH_CAP } from "@/lib/orgs/member-list";
+import { matchSearch } from "@/lib/orgs/member-search";
 import { addMember } from "../../helpers/admin-fixtures";
 import { makeOrg } from "../../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../../helpers/test-db";
@@ -80,11 +83,42 @@ describe(`member list (${testDriver()})`, () => {
     expect(byRole.rows.map((r) => r.role)).toEqual(["owner", "admin", "user", "user", "user"]);
   });
 
-  it("stops counting at the cap and says so; exact below it", async () => {
-    const capped = await list({ countCap: 3 });
-    expect(capped).toMatchObject({ total: 3, totalIsCapped: true });
-    expect(capped.rows).toHaveLength(5);
-    expect(await list({ countCap: 5 })).toMatchObject({ total: 5, totalIsCapped: false });
-    expect(COUNT_CAP).toBe(10_000);
+  it("a broad search stops counting at the cap, says so, and still sorts and filters", async () => {
+    // Every member but Bob has an @example.com address (the owner, Zoe, Adam, Mia).
+    const broad = await list({ search: "example.com", searchCap: 2 });
+    expect(broad).toMatchObject({ total: 2, totalIsCapped: true });
+    expect(names(broad)).toEqual(["Adam Zimmer", "Mia Percent_Sign", "Olive Owner", "Zoe Adams"]);
+    expect(names(await list({ search: "example.com", searchCap: 2, state: "active" }))).toEqual(["Olive Owner", "Zoe Adams"]);
+    const exact = await list({ search: "example.com", searchCap: 4 });
+    expect(exact).toMatchObject({ total: 4, totalIsCapped: false });
+    expect(names(exact)).toEqual(names(broad));
+    expect(SEARCH_CAP).toBe(2_000);
+  });
+
+  it("a member matching on both the account and the membership is listed and counted once", async () => {
+    // userName defaults to the email, so an email search matches both halves of the search.
+    const r = await list({ search: "bob.builder" });
+    expect(r).toMatchObject({ total: 1, totalIsCapped: false });
+    expect(names(r)).toEqual(["Bob Builder"]);
+  });
+
+  it("one or two characters match the start of a word", async () => {
+    expect(names(await list({ search: "zi" }))).toEqual(["Adam Zimmer"]); // family name
+    expect(names(await list({ search: "Zo" }))).toEqual(["Zoe Adams"]);
+    // Their emails start "m-…@example.com"; Bob and the owner have none starting with m.
+    expect(names(await list({ search: "m" }))).toEqual(["Adam Zimmer", "Mia Percent_Sign", "Zoe Adams"]);
+    expect(names(await list({ search: "oe" }))).toEqual([]); // inside "Zoe": needs three characters
+  });
+
+  it("the broad path (many matches) pages through the same members in the same order", async () => {
+    for (const [search, sort] of [["example", "name"], ["m", "state"], ["a", "name"]] as const) {
+      const exact = await list({ search, sort, pageSize: 2, page: 2 });
+      const broad = await list({ search, sort, pageSize: 2, page: 2, searchCap: 0 });
+      expect(broad.totalIsCapped).toBe(true);
+      expect(broad.rows.map((r) => r.id)).toEqual(exact.rows.map((r) => r.id));
+    }
+    const filters = [eq(memberships.orgId, orgId)];
+    expect(await matchSearch(t.db, filters, "nobody", 0)).toEqual({ kind: "few", ids: [] });
+    expect((await matchSearch(t.db, filters, "adam", 0)).kind).toBe("many");
   });
 });

@@ -1,4 +1,3 @@
-import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
@@ -19,36 +18,20 @@ import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
 import { InviteDialog } from "@/components/users/invite-dialog";
 import { InvitationNote } from "@/components/users/invitation-note";
 import { SeatRefusalBanner } from "@/components/users/seat-refusal-banner";
-import { unresolvedSeatRefusals } from "@/lib/audit/provisioning";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { groups } from "@/lib/db/schema";
-import { invitationStatuses } from "@/lib/orgs/invitation-actions";
-import { countInvited, listMembers, memberDisplayName } from "@/lib/orgs/member-list";
-import { seatUsage } from "@/lib/orgs/seats";
+import { memberDisplayName } from "@/lib/orgs/member-list";
+import { loadUsersPage, USERS_PAGE_SIZE } from "./load";
 import { parseUsersSearch, usersHref } from "./params";
 
 export const metadata: Metadata = { title: "Users" };
 
-const PAGE_SIZE = 25;
 const ROLE_LABEL = { owner: "Owner", admin: "Admin", user: "User" } as const;
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org, membership: me } = await requireAdminPage();
   const s = parseUsersSearch(await searchParams);
-  const db = await getDb();
-  const [usage, invited, list, groupOptions, refusals] = await Promise.all([
-    seatUsage(db, org.id),
-    countInvited(db, org.id),
-    listMembers(db, { orgId: org.id, search: s.q, state: s.state, role: s.role, groupId: s.group, sort: s.sort, dir: s.dir, page: s.page, pageSize: PAGE_SIZE }),
-    db.select({ id: groups.id, name: groups.displayName }).from(groups).where(eq(groups.orgId, org.id)).orderBy(asc(groups.displayName)),
-    unresolvedSeatRefusals(db, org.id),
-  ]);
-  const invitations = await invitationStatuses(
-    db,
-    org.id,
-    list.rows.filter((r) => r.state !== "active").map((r) => r.id),
-  );
+  const { usage, invited, list, groupOptions, refusals, invitations } = await loadUsersPage(await getDb(), org.id, s);
   const filtered = Boolean(s.q || s.state || s.role || s.group);
   const sortHref = (sort: string, dir: "asc" | "desc") => usersHref(s, { sort: sort as typeof s.sort, dir, page: 1 });
 
@@ -202,7 +185,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         )}
         <Pagination
           page={s.page}
-          pageSize={PAGE_SIZE}
+          pageSize={USERS_PAGE_SIZE}
           total={list.total}
           totalIsCapped={list.totalIsCapped}
           href={(page) => usersHref(s, { page })}
