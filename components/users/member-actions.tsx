@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { ConfirmAction } from "../confirm-action";
 import type { InvitationStatus } from "@/lib/orgs/invitation-actions";
 
@@ -20,7 +21,19 @@ export const IDP_MANAGED = "Managed by your identity provider";
  * resent or revoked; deactivation and removal only while SCIM is off, never
  * for the owner; nobody removes themselves here.
  */
-export function MemberActions({ member, scimEnabled, isSelf }: { member: MemberActionTarget; scimEnabled: boolean; isSelf: boolean }) {
+export function MemberActions({
+  member,
+  scimEnabled,
+  isSelf,
+  afterRemove,
+}: {
+  member: MemberActionTarget;
+  scimEnabled: boolean;
+  isSelf: boolean;
+  /** Where to go once the member is removed (their own page no longer exists). */
+  afterRemove?: string;
+}) {
+  const router = useRouter();
   const base = `/api/admin/members/${member.id}`;
   const who = <strong className="font-medium text-zinc-900">{member.name}</strong>;
   const lockReason = scimEnabled
@@ -97,6 +110,7 @@ export function MemberActions({ member, scimEnabled, isSelf }: { member: MemberA
         }
         confirmLabel="Remove permanently"
         request={{ url: base, method: "DELETE" }}
+        onDone={afterRemove ? () => router.push(afterRemove) : undefined}
         disabled={locked}
         disabledReason={lockReason}
       />

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { auditLog, type AuditEntry } from "@/lib/db/schema";
 
@@ -20,6 +20,8 @@ export interface AuditQuery {
   category?: AuditCategory;
   /** Part of the actor's label or of the target. */
   search?: string;
+  /** Entries about exactly this target (a member's email). */
+  target?: string;
   before?: number;
   limit?: number;
 }
@@ -43,6 +45,7 @@ export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows:
     const pattern = `%${escapeLike(term)}%`;
     filters.push(or(ilike(auditLog.actorLabel, pattern), ilike(auditLog.target, pattern))!);
   }
+  if (q.target) filters.push(sql`lower(${auditLog.target}) = lower(${q.target})`);
   if (q.before) filters.push(lt(auditLog.id, q.before));
   const rows = await db
     .select()

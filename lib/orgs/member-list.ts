@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { groupMembers, groups, memberships, users, type MemberSource, type MemberState, type Role } from "@/lib/db/schema";
 import { personSortKey } from "@/lib/db/schema/search-keys";
+import { isUuid } from "@/lib/validation";
 import { idsTable, matchSearch, searchPredicates } from "./member-search";
 
 export const MEMBER_SORTS = ["name", "email", "state", "role", "created"] as const;
@@ -214,4 +215,46 @@ export async function countInvited(db: Executor, orgId: string): Promise<number>
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.state, "invited")));
   return row?.n ?? 0;
+}
+
+/** A member of the organisation by their login email (case-insensitive), or undefined. */
+export async function findMemberByEmail(db: Executor, orgId: string, email: string) {
+  const [row] = await db
+    .select({ id: memberships.id, role: memberships.role, state: memberships.state, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), sql`lower(${users.email}) = lower(${email.trim()})`));
+  return row;
+}
+
+/** Owners and admins, owner first, for the Admin Management page. */
+export async function listAdmins(db: Executor, orgId: string) {
+  return db
+    .select({
+      id: memberships.id,
+      email: users.email,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      displayName: memberships.displayName,
+      role: memberships.role,
+      state: memberships.state,
+      joinedAt: memberships.joinedAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ["owner", "admin"])))
+    .orderBy(asc(memberships.role), asc(personSortKey(users)));
+}
+
+/** One member of the organisation with their groups, for the member's page; undefined for anyone else's id. */
+export async function getMember(db: Executor, orgId: string, membershipId: string): Promise<(MemberRow & { externalId: string | null }) | undefined> {
+  if (!isUuid(membershipId)) return undefined;
+  const [row] = await db
+    .select({ ...rowColumns, externalId: memberships.externalId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)));
+  if (!row) return undefined;
+  const groupsByMember = await groupsOf(db, orgId, [row.id]);
+  return { ...row, groups: groupsByMember.get(row.id) ?? [] };
 }

@@ -1,45 +1,136 @@
-import { desc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AutoSubmit } from "@/components/auto-submit";
+import { buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
+import { FilterSelect } from "@/components/fields";
+import { formatDateTime } from "@/components/format";
+import { SearchIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
+import { Table, TBody, Td, Th, THead } from "@/components/table";
+import { AUDIT_CATEGORIES, auditActionLabel, listAuditLog, type AuditCategory } from "@/lib/audit/queries";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { auditLog } from "@/lib/db/schema";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** Details worth showing next to an action, in words. */
+function detailsOf(details: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  if (typeof details.from === "string" && typeof details.to === "string") parts.push(`${details.from} → ${details.to}`);
+  if (typeof details.quantity === "number") parts.push(`${details.quantity} seat${details.quantity === 1 ? "" : "s"}`);
+  if (typeof details.amountDueCents === "number" && details.amountDueCents > 0) {
+    parts.push(`charged ${(details.amountDueCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })}`);
+  }
+  return parts.length ? parts.join(", ") : null;
+}
 
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { org } = await requireAdminPage();
-  const rows = await (await getDb())
-    .select()
-    .from(auditLog)
-    .where(eq(auditLog.orgId, org.id))
-    .orderBy(desc(auditLog.at))
-    .limit(100);
+  const p = await searchParams;
+  const category = p.category && p.category in AUDIT_CATEGORIES ? (p.category as AuditCategory) : undefined;
+  const search = p.q?.trim().slice(0, 200) || undefined;
+  const before = Number.parseInt(p.before ?? "", 10);
+  const log = await listAuditLog(await getDb(), { orgId: org.id, category, search, before: Number.isFinite(before) ? before : undefined });
+  const filtered = Boolean(category || search);
+  const href = (extra: Record<string, string>) => {
+    const q = new URLSearchParams();
+    if (category) q.set("category", category);
+    if (search) q.set("q", search);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    return `/admin/audit?${q}`;
+  };
   return (
     <>
-      <PageHeader title="Audit log" description="Every admin action, with who did it and when (UTC)." />
-      {rows.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" />
-      ) : (
-        <Card>
-          <table className="w-full text-left text-sm">
-            <tbody className="divide-y divide-zinc-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-5 py-3 whitespace-nowrap text-zinc-500">{fmt.format(r.at)}</td>
-                  <td className="px-5 py-3 font-medium">{r.action}</td>
-                  <td className="px-5 py-3 text-zinc-700">{r.target}</td>
-                  <td className="px-5 py-3 text-zinc-500">{r.actorLabel}</td>
-                </tr>
+      <PageHeader
+        title="Audit log"
+        description="Every change made by admins, by the operator and by Roster itself: role changes, ownership, seats, tokens, SSO and SCIM settings, invitations and removals. Times in UTC. Changes your identity provider makes are in the provisioning log."
+      />
+      <Card>
+        <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-5 py-3" role="search" aria-label="Filter the audit log">
+          <label className="relative min-w-64 flex-1">
+            <span className="sr-only">Search by person</span>
+            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
+            <input
+              name="q"
+              type="search"
+              defaultValue={search}
+              placeholder="Who did it, or who it was about"
+              className="w-full rounded-lg border border-zinc-200 py-2 pr-3 pl-9 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none"
+            />
+          </label>
+          <AutoSubmit>
+            <FilterSelect label="Kind of change" name="category" defaultValue={category ?? ""}>
+              <option value="">All changes</option>
+              {Object.entries(AUDIT_CATEGORIES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
+            </FilterSelect>
+          </AutoSubmit>
+          <button type="submit" className={buttonClass("dark")}>
+            Search
+          </button>
+          {filtered ? (
+            <Link href="/admin/audit" className={buttonClass("ghost")}>
+              Clear
+            </Link>
+          ) : null}
+        </form>
+        {log.rows.length === 0 ? (
+          <div className="p-5">
+            <EmptyState title={filtered ? "No changes match these filters" : "Nothing recorded yet"}>
+              {filtered ? "Clear a filter to see more." : "Changes made on these admin pages appear here."}
+            </EmptyState>
+          </div>
+        ) : (
+          <Table label="Audit log">
+            <THead>
+              <Th>When</Th>
+              <Th>Action</Th>
+              <Th>About</Th>
+              <Th>By</Th>
+            </THead>
+            <TBody>
+              {log.rows.map((r) => {
+                const detail = detailsOf(r.details);
+                return (
+                  <tr key={r.id}>
+                    <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(r.at)}</Td>
+                    <Td>
+                      <p className="font-medium text-zinc-900">{auditActionLabel(r.action)}</p>
+                      <p className="font-mono text-xs text-zinc-400">{r.action}</p>
+                    </Td>
+                    <Td className="text-zinc-700">
+                      {r.target ?? <span className="text-zinc-400">—</span>}
+                      {detail ? <p className="text-xs text-zinc-500">{detail}</p> : null}
+                    </Td>
+                    <Td className="text-zinc-600">{r.actorLabel}</Td>
+                  </tr>
+                );
+              })}
+            </TBody>
+          </Table>
+        )}
+        {before || log.nextBefore ? (
+          <nav aria-label="Pagination" className="flex justify-between border-t border-zinc-100 px-5 py-3">
+            {before ? (
+              <Link href={href({})} className={buttonClass("secondary", "sm")}>
+                Newest
+              </Link>
+            ) : (
+              <span />
+            )}
+            {log.nextBefore ? (
+              <Link href={href({ before: String(log.nextBefore) })} className={buttonClass("secondary", "sm")}>
+                Older
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
     </>
   );
 }

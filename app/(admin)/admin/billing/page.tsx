@@ -1,41 +1,107 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/alert";
+import { PlanChanges } from "@/components/billing/plan-changes";
 import { Card, CardHeader } from "@/components/card";
+import { EmptyState } from "@/components/empty-state";
+import { formatDate, formatDateTime, formatMoney, plural } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
+import { SeatMeter } from "@/components/seat-meter";
+import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
+import { billingHistory } from "@/lib/orgs/billing";
+import { countInvited } from "@/lib/orgs/member-list";
 import { seatUsage } from "@/lib/orgs/seats";
 
 export const metadata: Metadata = { title: "Billing" };
 
-const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+const PLAN = { free: "Free", team: "Team", enterprise: "Enterprise" } as const;
 
-export default async function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { org } = await requireAdminPage();
-  const usage = await seatUsage(await getDb(), org.id);
+  const params = await searchParams;
+  const db = await getDb();
+  const [usage, invited, history] = await Promise.all([seatUsage(db, org.id), countInvited(db, org.id), billingHistory(db, org.id)]);
+  const byInvoice = org.billingMethod === "invoice";
   return (
     <>
-      <PageHeader title="Billing" description="Your plan and seats." />
-      <Card>
+      <PageHeader title="Billing" description="Your plan, your seats and how you pay. Seats are billed per year; additions are prorated." />
+      <SeatMeter usage={usage} invited={invited} />
+      <Card className="mt-6">
         <CardHeader title="Plan" />
-        <dl className="grid grid-cols-2 gap-6 px-5 py-5 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-zinc-500">Plan</dt>
-            <dd className="mt-1 font-medium capitalize">{org.plan}</dd>
-          </div>
-          <div>
-            <dt className="text-zinc-500">Seats purchased</dt>
-            <dd className="mt-1 font-medium">{usage.seats}</dd>
-          </div>
-          <div>
-            <dt className="text-zinc-500">Seats used</dt>
-            <dd className="mt-1 font-medium">{usage.held}</dd>
-          </div>
-          <div>
-            <dt className="text-zinc-500">Billing</dt>
-            <dd className="mt-1 font-medium">{org.billingMethod === "invoice" ? "Invoice" : `Card · ${money(org.seatPriceCents)} per seat / year`}</dd>
-          </div>
+        <dl className="grid grid-cols-2 gap-6 px-5 py-5 text-sm md:grid-cols-5">
+          <Fact label="Plan" value={PLAN[org.plan]} />
+          <Fact label="Seats purchased" value={String(usage.seats)} testId="seats-purchased" />
+          <Fact label="Seats used" value={`${usage.held}`} hint={invited ? `${invited} reserved by invitations` : undefined} />
+          <Fact
+            label="Billing method"
+            value={byInvoice ? "Invoice" : "Card"}
+            hint={byInvoice ? "Managed by your Customer Success Manager" : `${formatMoney(org.seatPriceCents)} per seat per year`}
+          />
+          <Fact label="Current period" value={`${formatDate(org.periodStart)} – ${formatDate(org.periodEnd)}`} />
         </dl>
       </Card>
+      <section className="mt-6" aria-label="Change your plan">
+        {byInvoice ? (
+          <Alert tone="info" title="To change your plan, contact your Customer Success Manager">
+            {org.name} pays by invoice, so seats are added or removed by your Customer Success Manager rather than here. Tell them
+            how many seats you need; the change shows on this page as soon as they apply it.
+          </Alert>
+        ) : (
+          <PlanChanges
+            seats={usage.seats}
+            held={usage.held}
+            unitPriceCents={org.seatPriceCents}
+            periodEnd={formatDate(org.periodEnd)}
+            startOpen={params.add === "1"}
+          />
+        )}
+      </section>
+      <Card className="mt-6">
+        <CardHeader title="Seat changes" description="Every purchase and reduction, with what was charged (UTC)." />
+        {history.length === 0 ? (
+          <div className="p-5">
+            <EmptyState title="No seat changes yet">Seats you add or remove appear here with the amount charged.</EmptyState>
+          </div>
+        ) : (
+          <Table label="Seat changes">
+            <THead>
+              <Th>When</Th>
+              <Th>Change</Th>
+              <Th>Seats</Th>
+              <Th>Charged</Th>
+              <Th>By</Th>
+            </THead>
+            <TBody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(h.at)}</Td>
+                  <Td className="font-medium text-zinc-900">
+                    {h.kind === "add_seats" ? `Added ${plural(h.quantity, "seat")}` : `Removed ${plural(h.quantity, "seat")}`}
+                  </Td>
+                  <Td className="text-zinc-700">
+                    {h.seatsBefore} → {h.seatsAfter}
+                  </Td>
+                  <Td className="text-zinc-700">{h.amountDueCents ? formatMoney(h.amountDueCents) : "—"}</Td>
+                  <Td className="text-zinc-600">{h.actorEmail ?? "Customer Success (operator)"}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
     </>
+  );
+}
+
+function Fact({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="mt-1 font-medium text-zinc-900" data-testid={testId}>
+        {value}
+      </dd>
+      {hint ? <dd className="mt-0.5 text-xs text-zinc-500">{hint}</dd> : null}
+    </div>
   );
 }

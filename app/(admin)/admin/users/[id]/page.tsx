@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/alert";
+import { Badge } from "@/components/badge";
+import { Card, CardHeader } from "@/components/card";
+import { formatDate, formatDateTime } from "@/components/format";
+import { MemberStateBadge } from "@/components/member-state-badge";
+import { PageHeader } from "@/components/page-header";
+import { ProvisioningLogTable } from "@/components/security/provisioning-log-table";
+import { Table, TBody, Td, Th, THead } from "@/components/table";
+import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
+import { InvitationNote } from "@/components/users/invitation-note";
+import { memberTimeline } from "@/lib/audit/provisioning";
+import { auditActionLabel, listAuditLog } from "@/lib/audit/queries";
+import { requireAdminPage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db";
+import { invitationStatuses } from "@/lib/orgs/invitation-actions";
+import { getMember, memberDisplayName } from "@/lib/orgs/member-list";
+
+export const metadata: Metadata = { title: "User" };
+
+const ROLE = { owner: "Owner", admin: "Admin", user: "User" } as const;
+const SOURCE = { scim: "Identity provider (SCIM)", manual: "Invited by an admin", operator: "Set up by Roster" } as const;
+
+export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const { org, membership: me } = await requireAdminPage();
+  const { id } = await params;
+  const db = await getDb();
+  const member = await getMember(db, org.id, id);
+  if (!member) notFound();
+  const [timeline, audit, invitations] = await Promise.all([
+    memberTimeline(db, { orgId: org.id, membershipId: member.id, names: [member.userName, member.email] }),
+    listAuditLog(db, { orgId: org.id, target: member.email, limit: 20 }),
+    invitationStatuses(db, org.id, [member.id]),
+  ]);
+  const name = memberDisplayName(member);
+  const inv = invitations.get(member.id);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/users" className="font-medium text-brand-700 hover:underline">
+          ← Users
+        </Link>
+      </p>
+      <PageHeader
+        title={name}
+        description={member.email}
+        actions={
+          <MemberActions
+            scimEnabled={org.scimEnabled}
+            isSelf={member.id === me.id}
+            afterRemove="/admin/users"
+            member={{ id: member.id, name, email: member.email, state: member.state, role: member.role, invitation: inv?.status ?? null }}
+          />
+        }
+      />
+      {org.scimEnabled ? (
+        <Alert tone="info" className="mb-6" title={IDP_MANAGED}>
+          Name, email, group membership, deactivation and removal of {name} come from your identity provider. Change them there.
+        </Alert>
+      ) : null}
+      <Card>
+        <CardHeader title="Details" />
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-4 px-5 py-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <Fact label="State">
+            <MemberStateBadge state={member.state} /> <span className="text-zinc-500">since {formatDate(member.stateChangedAt)}</span>
+            {member.state === "invited" && inv ? <InvitationNote status={inv.status} expiresAt={inv.expiresAt} /> : null}
+          </Fact>
+          <Fact label="Role">
+            {ROLE[member.role]}{" "}
+            <Link href="/admin/admins" className="text-xs font-medium text-brand-700 hover:underline">
+              Manage
+            </Link>
+          </Fact>
+          <Fact label="Source">{SOURCE[member.source]}</Fact>
+          <Fact label="Username (SCIM userName)">
+            <span className="break-all">{member.userName}</span>
+          </Fact>
+          <Fact label="External id">{member.externalId ?? <span className="text-zinc-400">—</span>}</Fact>
+          <Fact label="Joined">{member.joinedAt ? formatDate(member.joinedAt) : "Has not accepted the invitation yet"}</Fact>
+          <Fact label="Added">{formatDate(member.createdAt)}</Fact>
+          <Fact label="Groups">
+            {member.groups.length ? (
+              <span className="flex flex-wrap gap-1">
+                {member.groups.map((g) => (
+                  <Link key={g.id} href={`/admin/groups/${g.id}`}>
+                    <Badge>{g.name}</Badge>
+                  </Link>
+                ))}
+              </span>
+            ) : (
+              <span className="text-zinc-400">None</span>
+            )}
+          </Fact>
+        </dl>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader title="Provisioning timeline" description="What your identity provider did for this person, newest first (UTC)." />
+        <ProvisioningLogTable
+          rows={timeline}
+          empty={
+            member.source === "scim"
+              ? "No requests recorded for this person."
+              : "This person was not provisioned by your identity provider, and it has not changed them since."
+          }
+        />
+      </Card>
+      <Card className="mt-6">
+        <CardHeader title="Admin actions" description="Changes people made to this member in Roster (UTC)." />
+        {audit.rows.length === 0 ? (
+          <p className="px-5 py-4 text-sm text-zinc-600">No admin has changed this member.</p>
+        ) : (
+          <Table label="Admin actions on this member">
+            <THead>
+              <Th>When</Th>
+              <Th>Action</Th>
+              <Th>By</Th>
+            </THead>
+            <TBody>
+              {audit.rows.map((a) => (
+                <tr key={a.id}>
+                  <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(a.at)}</Td>
+                  <Td className="font-medium text-zinc-900">{auditActionLabel(a.action)}</Td>
+                  <Td className="text-zinc-600">{a.actorLabel}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="mt-1 text-zinc-900">{children}</dd>
+    </div>
+  );
+}
