@@ -7,6 +7,7 @@ import { createEventType, listOwnEventTypes } from "@/lib/events/event-types";
 import { bookingBody } from "@/lib/events/schemas";
 import { markMemberJoined, removeMember } from "@/lib/orgs/lifecycle";
 import { inviteMember } from "@/lib/orgs/members";
+import { createOrganisation } from "@/lib/orgs/organisations";
 import { activeMember } from "../helpers/events";
 import { makeOrg, operator, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
@@ -85,5 +86,13 @@ describe(`event types through the member lifecycle (${testDriver()})`, () => {
     expect(await t.db.select().from(eventTypes).where(and(eq(eventTypes.userId, solo!.id), isNull(eventTypes.orgId)))).toHaveLength(1);
     expect(await t.db.select().from(availabilityRules).where(eq(availabilityRules.membershipId, membership.id))).toEqual([]);
     expect(await t.db.select().from(bookings).where(eq(bookings.hostMembershipId, membership.id))).toEqual([]);
+  });
+});
+
+describe("booking URLs", () => {
+  it.each(["admin", "api", "login", "dev", "invitations", "me"])("refuses the organisation slug %s, which would shadow a Roster page", async (slug) => {
+    await expect(createOrganisation(t.db, { name: "Sneaky", slug, seats: 1, actor: operator })).rejects.toThrow(
+      `The slug "${slug}" is reserved for Roster's own pages`,
+    );
   });
 });
