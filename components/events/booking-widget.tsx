@@ -154,6 +154,7 @@ export function BookingWidget({ slots, hostTimeZone, durationMinutes, target }: 
                   <button
                     type="button"
                     onClick={() => setSlot(t.toISOString())}
+                    data-start={t.toISOString()}
                     className="w-full rounded-lg border border-brand-200 px-3 py-2 text-sm font-semibold text-brand-700 hover:border-brand-500 hover:bg-brand-50"
                   >
                     {formatTime(t, timeZone)}

@@ -4,6 +4,16 @@ import { addDaysToKey, dayKey, keyToDate } from "./format";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const monthFmt = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+const monthOnly = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+
+/** "December 2026", "November – December 2026" or "December 2026 – January 2027". */
+function monthRange(from: string, to: string): string {
+  const a = keyToDate(from);
+  const b = keyToDate(to);
+  if (a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()) return monthFmt.format(a);
+  if (a.getUTCFullYear() === b.getUTCFullYear()) return `${monthOnly.format(a)} – ${monthFmt.format(b)}`;
+  return `${monthFmt.format(a)} – ${monthFmt.format(b)}`;
+}
 const longFmt = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 
 /**
@@ -27,11 +37,11 @@ export function DayCalendar({
   const first = addDaysToKey(today, -mondayOffset);
   const cells: string[] = [];
   for (let k = first; k <= last || cells.length % 7 !== 0; k = addDaysToKey(k, 1)) cells.push(k);
-  const months = [...new Set([first, last].map((k) => monthFmt.format(keyToDate(k))))];
+  const label = monthRange(first, last);
 
   return (
     <div>
-      <p className="mb-3 text-sm font-medium text-zinc-900">{months.join(" – ")}</p>
+      <p className="mb-3 text-sm font-medium text-zinc-900">{label}</p>
       <div className="grid grid-cols-7 gap-1.5 text-center" role="group" aria-label="Days">
         {WEEKDAYS.map((w) => (
           <span key={w} className="pb-1 text-xs font-medium tracking-wide text-zinc-400 uppercase">
@@ -43,7 +53,10 @@ export function DayCalendar({
           const day = keyToDate(k).getUTCDate();
           if (n === 0) {
             return (
-              <span key={k} className={`grid aspect-square place-items-center rounded-lg text-sm ${k < today ? "text-zinc-300" : "text-zinc-400"}`}>
+              <span
+                key={k}
+                className={`grid aspect-square place-items-center rounded-lg text-sm ${k < today ? "text-zinc-300" : "text-zinc-400"} ${k === today ? "ring-1 ring-zinc-200 ring-inset" : ""}`}
+              >
                 {day}
               </span>
             );

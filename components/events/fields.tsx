@@ -2,13 +2,16 @@
 export const inputClass =
   "mt-1.5 w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
 
+/** A labelled control; the hint sits outside the label so the control's accessible name stays short. */
 export function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
   return (
-    <label className="block">
-      <span className="text-sm font-medium text-zinc-700">{label}</span>
-      {children}
-      {hint ? <span className="mt-1 block text-xs text-zinc-500">{hint}</span> : null}
-    </label>
+    <div>
+      <label className="block">
+        <span className="text-sm font-medium text-zinc-700">{label}</span>
+        {children}
+      </label>
+      {hint ? <p className="mt-1 text-xs text-zinc-500">{hint}</p> : null}
+    </div>
   );
 }
 

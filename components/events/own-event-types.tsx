@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/badge";
 import { ClockIcon, LockIcon } from "@/components/icons";
+import { BookableSwitch } from "./bookable-switch";
 import { ConfirmAction } from "./confirm-action";
 import { EventTypeForm, type EventTypeValues } from "./event-type-form";
 import { primaryButton } from "./fields";
@@ -39,12 +40,6 @@ export function OwnEventTypes({
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
-
-  async function toggle(e: OwnEventType) {
-    const res = await sendJson(`/api/me/event-types/${e.id}`, "PATCH", { active: !e.active });
-    setRowError(res.ok ? null : { id: e.id, message: res.message });
-    router.refresh();
-  }
 
   return (
     <div>
@@ -91,11 +86,13 @@ export function OwnEventTypes({
                 <p className="text-xs text-zinc-400">Changed by your admins</p>
               ) : (
                 <div className="flex items-center gap-1">
-                  <label className="mr-2 flex cursor-pointer items-center gap-2 text-sm text-zinc-600">
-                    <input type="checkbox" role="switch" checked={e.active} onChange={() => toggle(e)} aria-label={`${e.title} bookable`} className="peer sr-only" />
-                    <span className="relative h-5 w-9 rounded-full bg-zinc-300 transition peer-checked:bg-brand-600 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-300 after:absolute after:top-0.5 after:left-0.5 after:size-4 after:rounded-full after:bg-white after:shadow after:transition peer-checked:after:translate-x-4" />
-                    {e.active ? "On" : "Off"}
-                  </label>
+                  <BookableSwitch
+                    key={`${e.id}-${e.active}`}
+                    id={e.id}
+                    title={e.title}
+                    active={e.active}
+                    onError={(message) => setRowError(message ? { id: e.id, message } : null)}
+                  />
                   <button type="button" onClick={() => setEditing(e.id)} className="rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
                     Edit
                   </button>

@@ -23,7 +23,8 @@ export async function listManagedEventTypes(db: Executor, orgId: string): Promis
   const rows = await db
     .select({
       event: managedEventTypes,
-      copies: sql<number>`(select count(*)::int from ${eventTypes} c where c.managed_event_type_id = ${managedEventTypes.id})`,
+      // The outer table by name: drizzle leaves a column unqualified in a select list, which the subquery would capture.
+      copies: sql<number>`(select count(*)::int from ${eventTypes} c where c.managed_event_type_id = ${managedEventTypes}.id)`,
     })
     .from(managedEventTypes)
     .where(eq(managedEventTypes.orgId, orgId))

@@ -70,6 +70,7 @@ describe(`managed event types (${testDriver()})`, () => {
     await t.db.delete(groupMembers).where(eq(groupMembers.membershipId, a.membership.id));
     expect(await syncManagedEventTypes(t.db, { orgId: org.id, membershipIds: [a.membership.id] })).toEqual({ added: 0, removed: 1 });
     expect(await holders(managed.id)).toEqual([b.membership.id]);
+    expect(await listManagedEventTypes(t.db, org.id)).toMatchObject([{ title: "Sales demo", copies: 1, groups: [{ id: sales.id, name: "Sales" }] }]);
     // Idempotent.
     expect(await syncManagedEventTypes(t.db, { orgId: org.id })).toEqual({ added: 0, removed: 0 });
   });
