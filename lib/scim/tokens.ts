@@ -1,0 +1,132 @@
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/log";
+import { constantTimeEqual, newSecret, sha256 } from "@/lib/crypto";
+import type { Executor } from "@/lib/db";
+import { organisations, scimTokens, type ScimToken } from "@/lib/db/schema";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+
+/** Every token starts with this, so secret scanners (and people) recognise a leaked one. */
+export const TOKEN_PREFIX = "scim_";
+/** How much of the token the Security page shows to tell tokens apart (never enough to guess it). */
+const DISPLAY_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
+/** last_used_at is written at most this often per token, so a busy IdP doesn't pay a write per request. */
+export const LAST_USED_GRANULARITY_MS = 60_000;
+
+export interface CreatedScimToken {
+  id: string;
+  /** Shown once; only its SHA-256 is stored. */
+  token: string;
+  prefix: string;
+}
+
+/**
+ * Issues a bearer token for an organisation's IdP. Several tokens may be live
+ * at once so an admin can rotate without downtime: create the new one, paste it
+ * into the IdP, then revoke the old one. Call it inside the caller's transaction.
+ */
+export async function createScimToken(
+  tx: Executor,
+  p: { orgId: string; actor: Actor; label?: string | null; expiresAt?: Date | null },
+): Promise<CreatedScimToken> {
+  if (p.expiresAt && p.expiresAt.getTime() <= Date.now()) {
+    throw new ValidationError("A token's expiry must be in the future.", "expiresAt");
+  }
+  const token = newSecret(TOKEN_PREFIX);
+  const prefix = token.slice(0, DISPLAY_PREFIX_LENGTH);
+  const [row] = await tx
+    .insert(scimTokens)
+    .values({
+      orgId: p.orgId,
+      tokenHash: sha256(token),
+      prefix,
+      label: p.label?.trim() || null,
+      createdBy: p.actor.kind === "user" ? p.actor.userId : null,
+      expiresAt: p.expiresAt ?? null,
+    })
+    .returning({ id: scimTokens.id });
+  await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_created", target: prefix });
+  return { id: row!.id, token, prefix };
+}
+
+export async function revokeScimToken(tx: Executor, p: { orgId: string; tokenId: string; actor: Actor }): Promise<void> {
+  const revoked = await tx
+    .update(scimTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(scimTokens.orgId, p.orgId), eq(scimTokens.id, p.tokenId), isNull(scimTokens.revokedAt)))
+    .returning({ prefix: scimTokens.prefix });
+  if (!revoked[0]) throw new NotFoundError("Token not found or already revoked");
+  await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_revoked", target: revoked[0].prefix });
+}
+
+export type ScimTokenSummary = Omit<ScimToken, "tokenHash">;
+
+export async function listScimTokens(db: Executor, orgId: string): Promise<ScimTokenSummary[]> {
+  const rows = await db.select().from(scimTokens).where(eq(scimTokens.orgId, orgId)).orderBy(desc(scimTokens.createdAt));
+  return rows.map(({ tokenHash: _hash, ...rest }) => rest);
+}
+
+export type ScimAuthResult =
+  | { ok: true; tokenId: string; orgId: string; orgName: string }
+  | { ok: false; reason: "missing" | "invalid" | "revoked" | "expired" | "scim_disabled"; orgId?: string; orgName?: string };
+
+/** Reads the token out of `Authorization: Bearer <token>` (scheme case-insensitive, RFC 6750 §2.1). */
+export function bearerToken(header: string | null | undefined): string | null {
+  const m = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return m ? m[1]! : null;
+}
+
+const lastTouched = new Map<string, number>();
+
+/**
+ * Authenticates an IdP's bearer token: look up its SHA-256 (unique index),
+ * compare the hashes in constant time anyway (the lookup already matched, but
+ * the comparison costs nothing and keeps the check independent of the index),
+ * then refuse revoked, expired, and SCIM-disabled organisations.
+ */
+export async function authenticateScimToken(db: Executor, bearer: string | null): Promise<ScimAuthResult> {
+  if (!bearer) return { ok: false, reason: "missing" };
+  // A real token is short; refusing long garbage early keeps hashing and lookups cheap.
+  if (bearer.length > 200 || !bearer.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "invalid" };
+  const hash = sha256(bearer);
+  const [row] = await db
+    .select({
+      id: scimTokens.id,
+      orgId: scimTokens.orgId,
+      tokenHash: scimTokens.tokenHash,
+      revokedAt: scimTokens.revokedAt,
+      expiresAt: scimTokens.expiresAt,
+      lastUsedAt: scimTokens.lastUsedAt,
+      orgName: organisations.name,
+      scimEnabled: organisations.scimEnabled,
+    })
+    .from(scimTokens)
+    .innerJoin(organisations, eq(organisations.id, scimTokens.orgId))
+    .where(eq(scimTokens.tokenHash, hash));
+  if (!row || !constantTimeEqual(row.tokenHash, hash)) return { ok: false, reason: "invalid" };
+  const who = { orgId: row.orgId, orgName: row.orgName };
+  if (row.revokedAt) return { ok: false, reason: "revoked", ...who };
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", ...who };
+  if (!row.scimEnabled) return { ok: false, reason: "scim_disabled", ...who };
+  await touchLastUsed(db, row.id, row.lastUsedAt);
+  return { ok: true, tokenId: row.id, ...who };
+}
+
+/**
+ * Records "last used" at minute granularity: skipped when this process wrote it
+ * recently or the row says it is fresh, and conditional in SQL so that several
+ * app instances racing write it once.
+ */
+async function touchLastUsed(db: Executor, tokenId: string, lastUsedAt: Date | null): Promise<void> {
+  const now = Date.now();
+  const seen = Math.max(lastTouched.get(tokenId) ?? 0, lastUsedAt?.getTime() ?? 0);
+  if (now - seen < LAST_USED_GRANULARITY_MS) return;
+  lastTouched.set(tokenId, now);
+  const staleBefore = new Date(now - LAST_USED_GRANULARITY_MS);
+  await db
+    .update(scimTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(eq(scimTokens.id, tokenId), or(isNull(scimTokens.lastUsedAt), lt(scimTokens.lastUsedAt, staleBefore))),
+    );
+}
