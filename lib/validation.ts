@@ -26,3 +26,10 @@ export function slugify(s: string, fallback = "item"): string {
       .slice(0, 60) || fallback
   );
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from URLs are checked before they reach a uuid column: a malformed id is "not found", not a database error. */
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}

@@ -44,8 +44,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const client = opts.dataDir ? new PGlite(path.resolve(opts.dataDir)) : new PGlite();
+  const dir = opts.dataDir ? path.resolve(opts.dataDir) : undefined;
+  const release = dir ? (await import("./pglite-lock")).acquireDataDirLock(dir) : () => {};
+  const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    async close() {
+      await client.close();
+      release();
+    },
+  };
 }

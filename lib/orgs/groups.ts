@@ -5,6 +5,7 @@ import type { Executor, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 
 /**
  * Groups (departments) and their members, for SCIM and the admin Groups page
@@ -19,7 +20,6 @@ export interface MemberRef {
 }
 
 export const MAX_GROUP_NAME_LENGTH = 256;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkName(displayName: string): string {
   const name = displayName.trim();
@@ -57,8 +57,8 @@ export class GroupChanges {
   async addMembers(refs: MemberRef[]): Promise<void> {
     const unique = [...new Map(refs.map((r) => [r.membershipId.toLowerCase(), r])).values()];
     if (unique.length === 0) return;
-    const bad = unique.filter((r) => !UUID.test(r.membershipId)).map((r) => r.membershipId);
-    const ids = unique.filter((r) => UUID.test(r.membershipId)).map((r) => r.membershipId.toLowerCase());
+    const bad = unique.filter((r) => !isUuid(r.membershipId)).map((r) => r.membershipId);
+    const ids = unique.filter((r) => isUuid(r.membershipId)).map((r) => r.membershipId.toLowerCase());
     const found = ids.length
       ? await this.tx
           .select({ id: memberships.id })
@@ -85,7 +85,7 @@ export class GroupChanges {
 
   /** Removes the given members; ids that are not members are ignored (removal is idempotent). */
   async removeMembers(membershipIds: string[]): Promise<void> {
-    const ids = membershipIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
+    const ids = membershipIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase());
     if (ids.length === 0) return;
     await this.tx.delete(groupMembers).where(and(eq(groupMembers.groupId, this.group.id), inArray(groupMembers.membershipId, ids)));
   }
@@ -102,7 +102,7 @@ export class GroupChanges {
 
 /** Locks a group of the organisation; other organisations' ids are not found. */
 async function lockGroup(tx: Tx, orgId: string, groupId: string): Promise<Group> {
-  if (!UUID.test(groupId)) throw new NotFoundError("Group not found");
+  if (!isUuid(groupId)) throw new NotFoundError("Group not found");
   const [group] = await tx.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, groupId))).for("update");
   if (!group) throw new NotFoundError("Group not found");
   return group;

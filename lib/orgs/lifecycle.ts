@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
 import { memberships, sessions, users, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { NotFoundError, OwnerProtectedError, PreconditionFailedError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 import { ensureOpenInvitation } from "./invitations";
 import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
@@ -11,8 +12,7 @@ import { claimSeat, holdsSeat, releaseSeat } from "./seats";
 
 /** Locks and returns a membership of the organisation; other organisations' ids are simply not found. */
 export async function lockMembership(tx: Tx, orgId: string, membershipId: string): Promise<{ membership: Membership; user: User }> {
-  // Not a UUID: cannot be an id (and PostgreSQL would refuse to compare it).
-  if (!UUID.test(membershipId)) throw new NotFoundError("User not found");
+  if (!isUuid(membershipId)) throw new NotFoundError("User not found");
   const [row] = await tx
     .select({ membership: memberships, user: users })
     .from(memberships)
@@ -22,8 +22,6 @@ export async function lockMembership(tx: Tx, orgId: string, membershipId: string
   if (!row) throw new NotFoundError("User not found");
   return row;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ownerMessage = (action: string) =>
   `The owner of the organisation cannot be ${action}. Transfer ownership to another admin on the Admin Management page first.`;
@@ -121,5 +119,23 @@ export async function removeMember(
       await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
     }
     if (holdsSeat(membership.state)) await releaseSeat(tx, org.id);
+  });
+}
+
+/**
+ * First sign-in of an invited member (invitation accepted): `invited` → `active`.
+ * The seat was reserved at provisioning, so nothing changes in the seat count.
+ */
+export async function markMemberJoined(db: Executor, p: { orgId: string; membershipId: string }): Promise<Membership> {
+  return db.transaction(async (tx) => {
+    const { membership } = await lockMembership(tx, p.orgId, p.membershipId);
+    if (membership.state !== "invited") return membership;
+    const now = new Date();
+    const [updated] = await tx
+      .update(memberships)
+      .set({ state: "active", joinedAt: now, stateChangedAt: now, updatedAt: now, version: sql`${memberships.version} + 1` })
+      .where(eq(memberships.id, membership.id))
+      .returning();
+    return updated!;
   });
 }

@@ -68,19 +68,7 @@ export async function createOrganisation(db: Executor, input: CreateOrganisation
     }
     await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "organisation.created", target: name });
     if (input.owner) {
-      const { user } = await findOrCreateJoinableAccount(tx, { ...input.owner, origin: "personal" });
-      await tx.insert(memberships).values({
-        orgId: org.id,
-        userId: user.id,
-        role: "owner",
-        state: "active",
-        source: "operator",
-        slug: await uniqueMemberSlug(tx, org.id, user.email),
-        userName: user.email,
-        joinedAt: new Date(),
-      });
-      await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "owner.created", target: user.email });
-      await claimSeat(tx, org.id);
+      await insertOwner(tx, org, input.owner, input.actor);
       org = { ...org, seatsHeld: org.seatsHeld + 1 };
     }
     return org;
@@ -95,4 +83,33 @@ export async function setScimEnabled(db: Executor, orgId: string, enabled: boole
       .where(eq(organisations.id, orgId));
     await recordAudit(tx, { orgId, actor, action: enabled ? "scim.enabled" : "scim.disabled" });
   });
+}
+
+export type OwnerInput = NonNullable<CreateOrganisationInput["owner"]>;
+
+/** The owner: an active member holding a seat, linked to an existing personal account if there is one. */
+async function insertOwner(tx: Executor, org: Organisation, owner: OwnerInput, actor: Actor): Promise<void> {
+  const { user } = await findOrCreateJoinableAccount(tx, { ...owner, origin: "personal" });
+  try {
+    await tx.insert(memberships).values({
+      orgId: org.id,
+      userId: user.id,
+      role: "owner",
+      state: "active",
+      source: "operator",
+      slug: await uniqueMemberSlug(tx, org.id, user.email),
+      userName: user.email,
+      joinedAt: new Date(),
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "memberships_one_owner_key")) throw new ConflictError(`${org.name} already has an owner.`, "owner");
+    throw e;
+  }
+  await recordAudit(tx, { orgId: org.id, actor, action: "owner.created", target: user.email });
+  await claimSeat(tx, org.id);
+}
+
+/** Operator fix-up: give an organisation that has none its owner. */
+export async function addOwner(db: Executor, p: { orgId: string; owner: OwnerInput; actor: Actor }): Promise<void> {
+  await db.transaction(async (tx) => insertOwner(tx, await getOrganisation(tx, p.orgId), p.owner, p.actor));
 }

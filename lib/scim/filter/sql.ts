@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { isUuid as isUuidString } from "@/lib/validation";
 import { invalidFilter } from "../errors";
 import type { AttrType } from "../schemas/types";
 import { pathToString, type AttrPath, type CompareOp, type CompValue, type Filter } from "./ast";
@@ -32,8 +33,7 @@ export type Target = Scalar | Multi;
 /** Resolves an attribute path (case-insensitively) or throws invalidFilter for an unknown one. */
 export type Resolver = (path: AttrPath) => Target;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
+export const isUuid = (s: unknown): s is string => typeof s === "string" && isUuidString(s);
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -1,0 +1,55 @@
+import type { Db } from "@/lib/db";
+import { deliverDueEmails } from "./delivery";
+import { onOutboxEnqueued } from "./outbox";
+import { createTransport } from "./transport";
+
+const POLL_MS = 2_000;
+// An email is queued inside a transaction; wait a moment so the commit is visible before we look.
+const KICK_DELAY_MS = 150;
+
+const state = globalThis as unknown as { __rosterOutboxWorker?: { stop(): void } };
+
+/** Delivers the outbox in the background of this process: on a timer, and soon after each enqueue. */
+export async function startOutboxWorker(db: Db): Promise<{ stop(): void }> {
+  if (state.__rosterOutboxWorker) return state.__rosterOutboxWorker;
+  const transport = await createTransport();
+  let running = false;
+  let again = false;
+  let kickTimer: NodeJS.Timeout | undefined;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        while ((await deliverDueEmails(db, transport)) > 0) {
+          // keep going while there is a backlog
+        }
+      } while (again);
+    } catch (e) {
+      console.error("Outbox delivery failed; will retry", e instanceof Error ? e.message : e);
+    } finally {
+      running = false;
+    }
+  };
+  const interval = setInterval(run, POLL_MS);
+  interval.unref();
+  const unsubscribe = onOutboxEnqueued(() => {
+    clearTimeout(kickTimer);
+    kickTimer = setTimeout(run, KICK_DELAY_MS);
+    kickTimer.unref();
+  });
+  void run();
+  state.__rosterOutboxWorker = {
+    stop() {
+      clearInterval(interval);
+      clearTimeout(kickTimer);
+      unsubscribe();
+      state.__rosterOutboxWorker = undefined;
+    },
+  };
+  return state.__rosterOutboxWorker;
+}

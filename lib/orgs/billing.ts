@@ -1,0 +1,119 @@
+import { and, eq, gte, sql } from "drizzle-orm";
+import { actorUserId, type Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/log";
+import type { Executor } from "@/lib/db";
+import { billingChanges, organisations, type Organisation } from "@/lib/db/schema";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+
+export const MAX_SEATS_PER_CHANGE = 100_000;
+
+export interface SeatQuote {
+  quantity: number;
+  unitPriceCents: number;
+  /** Share of the billing period left, 0..1. */
+  remainingFraction: number;
+  amountDueCents: number;
+}
+
+/** Price of adding seats now: the yearly seat price prorated over what is left of the period. */
+export function quoteSeatAddition(
+  org: Pick<Organisation, "seatPriceCents" | "periodStart" | "periodEnd">,
+  quantity: number,
+  now = new Date(),
+): SeatQuote {
+  const total = org.periodEnd.getTime() - org.periodStart.getTime();
+  const left = Math.min(Math.max(org.periodEnd.getTime() - now.getTime(), 0), total);
+  const remainingFraction = total > 0 ? left / total : 0;
+  return {
+    quantity,
+    unitPriceCents: org.seatPriceCents,
+    remainingFraction,
+    amountDueCents: Math.round(quantity * org.seatPriceCents * remainingFraction),
+  };
+}
+
+function assertQuantity(quantity: number) {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_SEATS_PER_CHANGE) {
+    throw new ValidationError(`Choose a whole number of seats between 1 and ${MAX_SEATS_PER_CHANGE}.`, "quantity");
+  }
+}
+
+/**
+ * Raises the seat count at once and records the billing change. Organisations
+ * that pay by invoice change seats through their Customer Success Manager, so
+ * an admin is refused here (the operator CLI is how the CSM applies it).
+ */
+export async function addSeats(db: Executor, p: { orgId: string; quantity: number; actor: Actor }) {
+  assertQuantity(p.quantity);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId)).for("update");
+    if (!before) throw new NotFoundError("Organisation not found");
+    if (p.actor.kind === "user" && before.billingMethod === "invoice") {
+      throw new ForbiddenError(
+        `${before.name} pays by invoice, so seats cannot be added here. Contact your Customer Success Manager to change your plan.`,
+      );
+    }
+    const quote = quoteSeatAddition(before, p.quantity);
+    const charged = p.actor.kind === "user" ? quote.amountDueCents : 0;
+    const seatsAfter = before.seats + p.quantity;
+    await tx.update(organisations).set({ seats: seatsAfter, updatedAt: new Date() }).where(eq(organisations.id, p.orgId));
+    await tx.insert(billingChanges).values({
+      orgId: p.orgId,
+      actorUserId: actorUserId(p.actor),
+      kind: "add_seats",
+      quantity: p.quantity,
+      seatsBefore: before.seats,
+      seatsAfter,
+      unitPriceCents: quote.unitPriceCents,
+      amountDueCents: charged,
+    });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actor: p.actor,
+      action: "seats.added",
+      target: `${before.seats} → ${seatsAfter}`,
+      details: { quantity: p.quantity, amountDueCents: charged },
+    });
+    return { seatsBefore: before.seats, seatsAfter, amountDueCents: charged };
+  });
+}
+
+/** Removes unused seats; never below the seats held (the CHECK constraint would refuse it anyway). */
+export async function removeSeats(db: Executor, p: { orgId: string; quantity: number; actor: Actor }) {
+  assertQuantity(p.quantity);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organisations)
+      .set({ seats: sql`${organisations.seats} - ${p.quantity}`, updatedAt: new Date() })
+      .where(and(eq(organisations.id, p.orgId), gte(sql`${organisations.seats} - ${p.quantity}`, organisations.seatsHeld)))
+      .returning();
+    if (!updated) {
+      const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
+      if (!org) throw new NotFoundError("Organisation not found");
+      const unused = org.seats - org.seatsHeld;
+      throw new ValidationError(
+        `Only ${unused} of ${org.seats} seats are unused, so at most ${unused} can be removed. Deactivate members first to free more.`,
+        "quantity",
+      );
+    }
+    const seatsBefore = updated.seats + p.quantity;
+    await tx.insert(billingChanges).values({
+      orgId: p.orgId,
+      actorUserId: actorUserId(p.actor),
+      kind: "remove_seats",
+      quantity: p.quantity,
+      seatsBefore,
+      seatsAfter: updated.seats,
+      unitPriceCents: updated.seatPriceCents,
+      amountDueCents: 0,
+    });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actor: p.actor,
+      action: "seats.removed",
+      target: `${seatsBefore} → ${updated.seats}`,
+      details: { quantity: p.quantity },
+    });
+    return { seatsBefore, seatsAfter: updated.seats };
+  });
+}

@@ -1,0 +1,44 @@
+import { closeDatabase, getDatabase, type Db } from "@/lib/db";
+import { organisations } from "@/lib/db/schema";
+import { seedDemo } from "@/lib/demo/seed";
+import { startOutboxWorker } from "@/lib/email/worker";
+import { env } from "@/lib/env";
+
+/**
+ * Runs once when a server process starts (instrumentation.ts): validate the
+ * environment, open and migrate the database, give a brand-new embedded
+ * database the demo data, and start delivering email.
+ */
+export async function boot(): Promise<void> {
+  const e = env(); // throws with a readable list of what is wrong
+  const database = await getDatabase();
+  if (database.kind === "pglite" && (await isEmpty(database.db))) {
+    await seedDemo(database.db);
+    console.log("Roster: new embedded database, seeded with the Acme and Globex demo organisations.");
+  }
+  await startOutboxWorker(database.db);
+  console.log(`Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`);
+
+  // PGlite must be closed cleanly or its data directory is left mid-write.
+  const shutdown = async () => {
+    await closeDatabase().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+async function isEmpty(db: Db): Promise<boolean> {
+  const [any] = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return !any;
+}
+
+/** A server that cannot reach its database or has a bad environment stops at once, saying why. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (e) {
+    console.error(`\nRoster could not start:\n${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,19 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
+const nextConfig = {
+  // Native and WASM packages stay outside the bundle: bundled PGlite breaks at run time,
+  // and Jackson pulls in database drivers that must be loaded from node_modules.
+  serverExternalPackages: ["@boxyhq/saml-jackson", "@electric-sql/pglite", "postgres"],
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,146 @@
+import type { ParseArgsConfig } from "node:util";
+import type { Actor } from "@/lib/audit/actor";
+import type { Db } from "@/lib/db";
+import { seedDemo } from "@/lib/demo/seed";
+import { env } from "@/lib/env";
+import { addSeats } from "@/lib/orgs/billing";
+import { addOwner, createOrganisation, getOrganisationBySlug, setScimEnabled } from "@/lib/orgs/organisations";
+import { createScimToken } from "@/lib/scim/tokens";
+import { CliError, report, requireInt, requireString, withDb } from "./io";
+
+const operator: Actor = { kind: "operator" };
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values = Record<string, string | boolean | undefined>;
+
+const common: Options = { json: { type: "boolean" }, help: { type: "boolean", short: "h" } };
+
+const scimBaseUrl = () => `${env().APP_URL}/api/scim/v2`;
+
+async function orgBySlug(db: Db, values: Values) {
+  const slug = requireString(values, "org");
+  const org = await getOrganisationBySlug(db, slug);
+  if (!org) throw new CliError(`No organisation with slug "${slug}"`);
+  return org;
+}
+
+/** Turns SCIM on and issues a token, in one transaction. */
+async function enableScimWithToken(db: Db, orgId: string, label?: string) {
+  return db.transaction(async (tx) => {
+    await setScimEnabled(tx, orgId, true, operator);
+    return createScimToken(tx, { orgId, actor: operator, label: label ?? "Issued by operator CLI" });
+  });
+}
+
+export const commands = {
+  "create-org": {
+    options: {
+      ...common,
+      name: { type: "string" },
+      slug: { type: "string" },
+      seats: { type: "string" },
+      plan: { type: "string" },
+      billing: { type: "string" },
+      owner: { type: "string" },
+      scim: { type: "boolean" },
+    },
+    async run(v: Values) {
+      const plan = (v.plan ?? "enterprise") as string;
+      const billing = (v.billing ?? "card") as string;
+      if (!["enterprise", "team", "free"].includes(plan)) throw new CliError("--plan must be enterprise, team or free");
+      if (!["card", "invoice"].includes(billing)) throw new CliError("--billing must be card or invoice");
+      await withDb(async (db) => {
+        const org = await createOrganisation(db, {
+          name: requireString(v, "name"),
+          slug: typeof v.slug === "string" ? v.slug : undefined,
+          seats: requireInt(v, "seats"),
+          plan: plan as "enterprise",
+          billingMethod: billing as "card",
+          owner: typeof v.owner === "string" ? { email: v.owner } : undefined,
+          actor: operator,
+        });
+        const token = v.scim ? await enableScimWithToken(db, org.id) : undefined;
+        report(
+          v.json as boolean,
+          {
+            id: org.id,
+            slug: org.slug,
+            name: org.name,
+            seats: org.seats,
+            scimEnabled: Boolean(token),
+            scimBaseUrl: scimBaseUrl(),
+            ...(token ? { scimToken: token.token, scimTokenId: token.id } : {}),
+          },
+          `Created ${org.name} (slug ${org.slug}, ${org.seats} seats).` +
+            (token ? `\nSCIM base URL: ${scimBaseUrl()}\nSCIM token (shown once): ${token.token}` : ""),
+        );
+      });
+    },
+  },
+  "add-seats": {
+    options: { ...common, org: { type: "string" }, count: { type: "string" } },
+    async run(v: Values) {
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        const r = await addSeats(db, { orgId: org.id, quantity: requireInt(v, "count"), actor: operator });
+        report(v.json as boolean, { slug: org.slug, seats: r.seatsAfter }, `${org.name}: ${r.seatsBefore} → ${r.seatsAfter} seats.`);
+      });
+    },
+  },
+  "create-owner": {
+    options: { ...common, org: { type: "string" }, email: { type: "string" } },
+    async run(v: Values) {
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        const email = requireString(v, "email");
+        await addOwner(db, { orgId: org.id, owner: { email }, actor: operator });
+        report(v.json as boolean, { slug: org.slug, owner: email }, `${email} is now the owner of ${org.name}.`);
+      });
+    },
+  },
+  "enable-scim": {
+    options: { ...common, org: { type: "string" } },
+    async run(v: Values) {
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        const token = await enableScimWithToken(db, org.id);
+        report(
+          v.json as boolean,
+          { id: org.id, slug: org.slug, scimBaseUrl: scimBaseUrl(), scimToken: token.token, scimTokenId: token.id },
+          `SCIM enabled for ${org.name}.\nSCIM base URL: ${scimBaseUrl()}\nSCIM token (shown once): ${token.token}`,
+        );
+      });
+    },
+  },
+  "issue-token": {
+    options: { ...common, org: { type: "string" }, label: { type: "string" } },
+    async run(v: Values) {
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        const token = await createScimToken(db, {
+          orgId: org.id,
+          actor: operator,
+          label: typeof v.label === "string" ? v.label : "Issued by operator CLI",
+        });
+        report(v.json as boolean, { slug: org.slug, scimBaseUrl: scimBaseUrl(), scimToken: token.token, scimTokenId: token.id }, `SCIM token for ${org.name} (shown once): ${token.token}`);
+      });
+    },
+  },
+  migrate: {
+    options: common,
+    async run() {
+      await withDb(async () => {});
+      console.error("Migrations applied.");
+    },
+  },
+  seed: {
+    options: common,
+    async run() {
+      await withDb(async (db) => {
+        const { created } = await seedDemo(db);
+        console.error(created ? "Demo data loaded: Acme and Globex." : "Demo data already present (Acme exists); nothing changed.");
+      });
+    },
+  },
+} satisfies Record<string, { options: Options; run(values: Values): Promise<void> }>;
+
+export type CommandName = keyof typeof commands;

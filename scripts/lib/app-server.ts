@@ -1,0 +1,93 @@
+/**
+ * Starts the production build (`next start`) on a port of its own, for e2e
+ * suites, conformance runs and benchmarks, and stops it again. One build is
+ * shared by every server a run starts.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface AppServer {
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  logFile: string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  port: number;
+  /** PostgreSQL URL; absent means the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  env?: Record<string, string>;
+  logDir?: string;
+}
+
+export function buildExists(): boolean {
+  return fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
+}
+
+export async function startAppServer(opts: StartOptions): Promise<AppServer> {
+  const url = `http://127.0.0.1:${opts.port}`;
+  const logDir = opts.logDir ?? path.join(process.cwd(), "test-results", "servers");
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `server-${opts.port}.log`);
+  const log = fs.openSync(logFile, "a");
+  const proc = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: url,
+      NEXTAUTH_URL: url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      ROSTER_DEMO: "1",
+      DATABASE_URL: opts.databaseUrl ?? "",
+      DATA_DIR: opts.dataDir ?? path.join(logDir, `data-${opts.port}`),
+      ...opts.env,
+    },
+    stdio: ["ignore", log, log],
+    detached: false,
+  });
+  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.exitCode !== null) {
+      throw new Error(`Server on port ${opts.port} exited with ${proc.exitCode}; see ${logFile}:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      proc.kill("SIGKILL");
+      throw new Error(`Server on port ${opts.port} did not become healthy in 90 s; see ${logFile}:\n${tail(logFile)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    port: opts.port,
+    proc,
+    logFile,
+    async stop(signal = "SIGTERM") {
+      if (proc.exitCode !== null) return;
+      proc.kill(signal);
+      const timer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Operator CLI: `npm run -s roster -- <command> [options]`. For the people who
+ * run Roster (and for tests and outside tools, which set organisations up
+ * with it). With --json, stdout carries exactly one JSON object; everything
+ * else goes to stderr, and errors exit non-zero.
+ */
+import { parseArgs } from "node:util";
+import { commands, type CommandName } from "./cli/commands";
+import { CliError } from "./cli/io";
+
+const HELP = `Roster operator CLI
+
+Usage: npm run -s roster -- <command> [options]
+
+Commands:
+  create-org    --name NAME --seats N [--slug SLUG] [--plan enterprise|team|free]
+                [--billing card|invoice] [--owner EMAIL] [--scim] [--json]
+                Create an organisation; --owner creates (or links) its active owner;
+                --scim enables SCIM and prints a new token (scimBaseUrl, scimToken).
+  add-seats     --org SLUG --count N [--json]      Buy N more seats (operator, no charge).
+  create-owner  --org SLUG --email EMAIL [--json]  Give an organisation without an owner its owner.
+  enable-scim   --org SLUG [--json]                Turn SCIM on and issue a token.
+  issue-token   --org SLUG [--label TEXT] [--json] Issue another SCIM token (rotation).
+  migrate                                          Apply database migrations.
+  seed                                             Load the Acme and Globex demo data.
+
+Database: DATABASE_URL (PostgreSQL) when set, else the embedded database in DATA_DIR (.data).
+Migrations are applied before every command.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(HELP);
+    return name ? 0 : 1;
+  }
+  const command = commands[name as CommandName];
+  if (!command) throw new CliError(`Unknown command "${name}". Run with --help to see the commands.`);
+  const { values } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }) as {
+    values: Record<string, string | boolean | undefined>;
+  };
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  await command.run(values);
+  return 0;
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`roster: ${message}`);
+    process.exit(1);
+  });
