@@ -98,6 +98,7 @@ class Parser {
     return tok?.t === "word" && words.includes(tok.value.toLowerCase());
   }
   private expect(t: "(" | ")" | "[" | "]"): void {
+    if (!this.peek()) throw new FilterSyntaxError(`expected "${t}" before the end of the filter`, this.source.length);
     const tok = this.next();
     if (tok.t !== t) throw new FilterSyntaxError(`expected "${t}"`, tok.pos);
   }
