@@ -3,7 +3,11 @@ import { invalidSyntax, ScimError } from "../errors";
 /** RFC 7644 leaves the limit to the server; 1 MiB holds a group push of thousands of members. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB). Send fewer operations or members per request.`);
+// The rest of the body is never read: close the connection so that no client reuses a half-read socket.
+const tooLarge = () =>
+  new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB). Send fewer operations or members per request.`, undefined, {
+    Connection: "close",
+  });
 
 /** application/scim+json (RFC 7644 §8.1) and application/json (what Okta's SPEC test and Postman send) are both fine. */
 function acceptsContentType(header: string | null): boolean {
