@@ -3,17 +3,16 @@ import { invalidSyntax, invalidValue, notFound } from "../errors";
 import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
 import type { ScimContext, ScimReply } from "../http/handler";
 import { listResponse, parseListQuery } from "../list";
-import { isObject, normalizeResource, type ResourceSchemas } from "../normalize";
+import { isObject, normalizeResource } from "../normalize";
 import { expandOperations, parsePatchRequest } from "../patch/ops";
 import { parseProjection, project, wants } from "../projection";
-import { groupSchema } from "../schemas/group";
+import { groupSchemas } from "../schemas/resources";
 import { MAX_EXTERNAL_ID_LENGTH } from "../users/mapper";
 import { memberRefs, toScimGroup, type GroupRow } from "./mapper";
 import { applyGroupOperation } from "./patch";
 import { findGroups, getGroupRow } from "./repository";
 
 /** The Group endpoints (RFC 7644 §3.3–§3.6). */
-export const groupSchemas: ResourceSchemas = { core: groupSchema, extensions: [] };
 
 const groupNotFound = (id: string) => notFound(`Group ${id} not found.`);
 

@@ -78,12 +78,12 @@ function applyOne(doc: JsonObject, schemas: ResourceSchemas, o: PatchOperation, 
     return;
   }
   const { container, def } = target;
+  if ((path.filter || path.sub) && def.type !== "complex") throw invalidPath(`"${def.name}" has no sub-attributes.`);
   const subDef = path.sub ? findAttr(def.subAttributes, path.sub) : undefined;
   if (path.sub && !subDef) {
     ignored.push(label);
     return;
   }
-  if ((path.filter || path.sub) && def.type !== "complex") throw invalidPath(`"${def.name}" has no sub-attributes.`);
 
   if (def.multiValued) {
     const items: Json[] = Array.isArray(container[def.name]) ? (container[def.name] as Json[]) : [];

@@ -5,16 +5,15 @@ import { invalidSyntax, notFound } from "../errors";
 import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
 import type { ScimContext, ScimReply } from "../http/handler";
 import { listResponse, parseListQuery } from "../list";
-import { isObject, normalizeResource, type JsonObject, type ResourceSchemas } from "../normalize";
+import { isObject, normalizeResource, type JsonObject } from "../normalize";
 import { applyPatch } from "../patch/apply";
 import { expandOperations, parsePatchRequest } from "../patch/ops";
 import { parseProjection, project, wants } from "../projection";
-import { enterpriseUserSchema, userSchema } from "../schemas/user";
+import { userSchemas } from "../schemas/resources";
 import { fromScimUser, toScimUser, userDocument, type ScimUserInput, type UserRow } from "./mapper";
 import { findUsers, getUserRow } from "./repository";
 
 /** The User endpoints (RFC 7644 §3.3–§3.6), as thin as the domain allows. */
-export const userSchemas: ResourceSchemas = { core: userSchema, extensions: [enterpriseUserSchema] };
 
 const userNotFound = (id: string) => notFound(`User ${id} not found.`);
 
