@@ -29,6 +29,8 @@ export const organisations = pgTable(
       .notNull()
       .default(sql`now() + interval '1 year'`),
     scimEnabled: boolean("scim_enabled").notNull().default(false),
+    /** Set while the organisation has a working SAML connection (Jackson holds the connection itself). SCIM requires it in the app. */
+    ssoConfiguredAt: timestamp("sso_configured_at", { withTimezone: true }),
     defaultEventTitle: text("default_event_title").notNull().default("30 Minute Meeting"),
     defaultEventMinutes: integer("default_event_minutes").notNull().default(30),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

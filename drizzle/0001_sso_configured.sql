@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "sso_configured_at" timestamp with time zone;
