@@ -56,11 +56,11 @@ async function provisionSeedUser(org: Org): Promise<void> {
   if (res.status !== 201) throw new Error(`seed user: ${res.status} ${await res.text()}`);
 }
 
-export async function runConformance(port = Number(process.env.SCIM_CONFORMANCE_PORT ?? 3160)): Promise<number> {
+export async function runConformance(port = Number(process.env.SCIM_CONFORMANCE_PORT ?? 3160)): Promise<{ ok: boolean; summary: string }> {
   if (!(await postgresAvailable())) throw new Error("PostgreSQL is not reachable (TEST_PG_URL)");
   if (!buildExists()) {
     const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) return b.status ?? 1;
+    if (b.status !== 0) return { ok: false, summary: "next build failed" };
   }
   const database = await createPostgresDatabase("roster_scim_conformance");
   let server: AppServer | undefined;
@@ -97,13 +97,14 @@ export async function runConformance(port = Number(process.env.SCIM_CONFORMANCE_
   const failed = results.filter(([, code]) => code !== 0);
   console.log("\n# SCIM conformance");
   for (const [name, code] of results) console.log(`${code === 0 ? "PASS" : "FAIL"} ${name}`);
-  console.log(`scim-conformance: ${results.length - failed.length} passed, ${failed.length} failed`);
-  return failed.length ? 1 : 0;
+  const summary = `${results.length - failed.length} passed, ${failed.length} failed`;
+  console.log(`scim-conformance: ${summary}`);
+  return { ok: failed.length === 0, summary: failed.length ? `${summary}: ${failed.map(([n]) => n).join(", ")}` : summary };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   runConformance()
-    .then((code) => process.exit(code))
+    .then((r) => process.exit(r.ok ? 0 : 1))
     .catch((e: unknown) => {
       console.error(`scim-conformance: ${e instanceof Error ? e.message : e}`);
       process.exit(1);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeScimOrg, type ScimOrg } from "./support";
+import { makeScimOrg, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
 beforeAll(async () => {
@@ -25,15 +25,15 @@ describe("discovery (RFC 7644 §4)", () => {
   it("ResourceTypes list User then Group, each also by id", async () => {
     const r = await org.client.get("/ResourceTypes");
     expect(r.json.totalResults).toBe(2);
-    expect(r.json.Resources.map((x: any) => x.endpoint)).toEqual(["/Users", "/Groups"]);
-    expect(r.json.Resources[0].schemaExtensions).toEqual([{ schema: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", required: false }]);
+    expect(r.json.Resources.map((x: ScimBody) => x.endpoint)).toEqual(["/Users", "/Groups"]);
+    expect(r.json.Resources[0]!.schemaExtensions).toEqual([{ schema: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", required: false }]);
     expect((await org.client.get("/ResourceTypes/Group")).json).toMatchObject({ id: "Group", schema: "urn:ietf:params:scim:schemas:core:2.0:Group" });
     expect((await org.client.get("/ResourceTypes/Printer")).status).toBe(404);
   });
 
   it("Schemas: core User (the attributes Roster stores), enterprise extension, Group; each by id; no nulls", async () => {
     const r = await org.client.get("/Schemas");
-    expect(r.json.Resources.map((s: any) => s.id)).toEqual([
+    expect(r.json.Resources.map((s: ScimBody) => s.id)).toEqual([
       "urn:ietf:params:scim:schemas:core:2.0:User",
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
       "urn:ietf:params:scim:schemas:core:2.0:Group",
@@ -41,12 +41,13 @@ describe("discovery (RFC 7644 §4)", () => {
     expect(r.text).toContain("User Account");
     expect(r.text).not.toContain("null");
     const user = (await org.client.get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User")).json;
-    const names = user.attributes.map((a: any) => a.name);
+    const attributes = user.attributes as { name: string; mutability: string }[];
+    const names = attributes.map((a) => a.name);
     expect(names).toEqual(expect.arrayContaining(["userName", "name", "displayName", "active", "emails", "groups"]));
     expect(names).not.toContain("password");
     expect(names).not.toContain("roles");
-    expect(user.attributes.find((a: any) => a.name === "userName")).toMatchObject({ required: true, uniqueness: "server", caseExact: false });
-    expect(user.attributes.find((a: any) => a.name === "groups").mutability).toBe("readOnly");
+    expect(attributes.find((a) => a.name === "userName")).toMatchObject({ required: true, uniqueness: "server", caseExact: false });
+    expect(attributes.find((a) => a.name === "groups")?.mutability).toBe("readOnly");
     expect((await org.client.get("/Schemas/urn:nope")).status).toBe(404);
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { memberships, scimTokens } from "@/lib/db/schema";
 import { setScimEnabled } from "@/lib/orgs/organisations";
 import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
-import { ctx, db, ERROR, makeScimOrg, newUser, operator, patchBody, ScimClient, USER, type ScimOrg } from "./support";
+import { ctx, db, ERROR, makeScimOrg, newUser, operator, patchBody, ScimClient, USER, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
 let userId: string;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   userId = created.json.id;
 });
 
-function expectScimError(r: { status: number; json: any; headers: Headers }, status: number, scimType?: string) {
+function expectScimError(r: { status: number; json: ScimBody; headers: Headers }, status: number, scimType?: string) {
   expect(r.status).toBe(status);
   expect(r.headers.get("content-type")).toBe("application/scim+json");
   expect(r.json.schemas).toEqual([ERROR]);

@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberships, organisations, users } from "@/lib/db/schema";
-import { ctx, db, GROUP, makeScimOrg, newUser, patchBody, ScimClient, type ScimOrg } from "./support";
+import { ctx, db, GROUP, makeScimOrg, newUser, patchBody, ScimClient, type ScimOrg, type ScimBody } from "./support";
 
 describe("organisations are isolated: another organisation's ids are 404 on every endpoint", () => {
   let mine: ScimOrg;
   let theirs: ScimOrg;
-  let theirUser: any;
-  let theirGroup: any;
-  let myUser: any;
+  let theirUser: ScimBody;
+  let theirGroup: ScimBody;
+  let myUser: ScimBody;
   beforeAll(async () => {
     [mine, theirs] = await Promise.all([makeScimOrg(), makeScimOrg()]);
     theirUser = (await theirs.client.post("/Users", newUser())).json;
@@ -16,7 +16,7 @@ describe("organisations are isolated: another organisation's ids are 404 on ever
     theirGroup = (await theirs.client.post("/Groups", { schemas: [GROUP], displayName: "Theirs", members: [{ value: theirUser.id }] })).json;
   });
 
-  const attempts: [string, string, (u: string, g: string) => string, (u: any) => unknown][] = [
+  const attempts: [string, string, (u: string, g: string) => string, (u: ScimBody) => unknown][] = [
     ["GET user", "GET", (u) => `/Users/${u}`, () => undefined],
     ["PUT user", "PUT", (u) => `/Users/${u}`, () => newUser()],
     ["PATCH user", "PATCH", (u) => `/Users/${u}`, () => patchBody({ op: "replace", path: "active", value: false })],
@@ -37,7 +37,7 @@ describe("organisations are isolated: another organisation's ids are 404 on ever
     const users = await mine.client.get(`/Users?filter=${encodeURIComponent(`id eq "${theirUser.id}" or userName eq "${theirUser.userName}"`)}`);
     expect(users.json.totalResults).toBe(0);
     const all = await mine.client.get("/Users?count=1000");
-    expect(all.json.Resources.map((u: any) => u.id)).toEqual([myUser.id]);
+    expect(all.json.Resources.map((u: ScimBody) => u.id)).toEqual([myUser.id]);
     const groups = await mine.client.get(`/Groups?filter=${encodeURIComponent(`id eq "${theirGroup.id}"`)}`);
     expect(groups.json.totalResults).toBe(0);
     expect((await mine.client.get("/Groups")).json.totalResults).toBe(0);

@@ -25,11 +25,35 @@ afterAll(async () => {
   shared = undefined;
 });
 
+/** A SCIM response body as the tests read it: resource, list or error fields (each asserted with expect). */
+export interface ScimBody {
+  schemas: string[];
+  id: string;
+  userName: string;
+  displayName: string;
+  externalId?: string;
+  active: boolean;
+  title?: string;
+  name: Record<string, string>;
+  emails: { value: string; type?: string; primary?: boolean }[];
+  members?: { value: string; display: string; $ref: string; type: string }[];
+  groups?: { value: string; display: string; $ref: string; type: string }[];
+  meta: { resourceType: string; created: string; lastModified: string; location: string; version: string };
+  Resources: ScimBody[];
+  totalResults: number;
+  startIndex: number;
+  itemsPerPage: number;
+  status: string;
+  scimType?: string;
+  detail: string;
+  [key: string]: unknown;
+}
+
 export interface Reply {
   status: number;
   headers: Headers;
   text: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are asserted field by field
+  json: ScimBody;
 }
 
 export class ScimClient {
@@ -52,7 +76,7 @@ export class ScimClient {
     } catch {
       json = undefined;
     }
-    return { status: res.status, headers: res.headers, text, json };
+    return { status: res.status, headers: res.headers, text, json: json as ScimBody };
   }
   get = (path: string, headers?: Record<string, string>) => this.request("GET", path, { headers });
   post = (path: string, body: unknown, headers?: Record<string, string>) => this.request("POST", path, { body, headers });

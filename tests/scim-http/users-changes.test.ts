@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberships, organisations, sessions, users } from "@/lib/db/schema";
-import { db, ENTERPRISE, makeScimOrg, newUser, patchBody, USER, type ScimOrg } from "./support";
+import { db, ENTERPRISE, makeScimOrg, newUser, patchBody, USER, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe("PUT /Users/{id}", () => {
   it("409 when the new login email belongs to someone else; 404 for an unknown id", async () => {
     const a = await create();
     const b = await create();
-    const r = await org.client.put(`/Users/${b.id}`, { userName: b.userName, emails: [{ value: a.emails[0].value.toUpperCase(), primary: true }] });
+    const r = await org.client.put(`/Users/${b.id}`, { userName: b.userName, emails: [{ value: a.emails[0]!.value.toUpperCase(), primary: true }] });
     expect(r.status).toBe(409);
     expect(r.json.scimType).toBe("uniqueness");
     expect((await account(b.id)).users.email).toBe(b.userName);
@@ -65,7 +65,7 @@ describe("PUT /Users/{id}", () => {
 });
 
 describe("PATCH /Users/{id}", () => {
-  const cases: [string, unknown[], (u: any) => Record<string, unknown>][] = [
+  const cases: [string, unknown[], (u: ScimBody) => Record<string, unknown>][] = [
     ["Okta deactivate: replace without path", [{ op: "replace", value: { active: false } }], () => ({ active: false })],
     ["Entra: Replace active \"False\"", [{ op: "Replace", path: "active", value: "False" }], () => ({ active: false })],
     ["name.givenName by dotted path", [{ op: "replace", path: "name.givenName", value: "Dotted" }], (u) => ({ name: { ...u.name, givenName: "Dotted" } })],
@@ -85,7 +85,7 @@ describe("PATCH /Users/{id}", () => {
 
   it.each(cases)("%s", async (_, ops, expected) => {
     const u = await create({ emails: [{ value: `w.${Math.random().toString(36).slice(2)}@x.example`, type: "work", primary: true }] });
-    if (JSON.stringify(ops).includes("NEW@x.example")) (ops[0] as any).value = `new.${u.id}@x.example`;
+    if (JSON.stringify(ops).includes("NEW@x.example")) (ops[0] as ScimBody).value = `new.${u.id}@x.example`;
     const r = await org.client.patch(`/Users/${u.id}`, patchBody(...ops));
     expect(r.status).toBe(200);
     const want = JSON.parse(JSON.stringify(expected(u)).replace("NEW@x.example", `new.${u.id}@x.example`));
@@ -98,7 +98,7 @@ describe("PATCH /Users/{id}", () => {
   it("removing the manager without a value clears it; $ref points to the manager's resource", async () => {
     const boss = await create();
     const u = await create({ [ENTERPRISE]: { manager: { value: boss.id } } });
-    expect(u[ENTERPRISE].manager).toEqual({ value: boss.id, $ref: `${org.client.base}/Users/${boss.id}` });
+    expect((u[ENTERPRISE] as { manager: unknown }).manager).toEqual({ value: boss.id, $ref: `${org.client.base}/Users/${boss.id}` });
     const r = await org.client.patch(`/Users/${u.id}`, patchBody({ op: "Remove", path: `${ENTERPRISE}:manager` }));
     expect(r.json[ENTERPRISE]).toBeUndefined();
   });
@@ -138,7 +138,7 @@ describe("lifecycle", () => {
     expect(await d.select().from(sessions).where(eq(sessions.userId, row.users.id))).toHaveLength(0);
     expect((await org.client.get(`/Users/${u.id}`)).json.active).toBe(false);
     const byFilter = await org.client.get(`/Users?filter=${encodeURIComponent(`userName eq "${u.userName}"`)}`);
-    expect(byFilter.json.Resources[0].active).toBe(false);
+    expect(byFilter.json.Resources[0]!.active).toBe(false);
     const on = await org.client.patch(`/Users/${u.id}`, patchBody({ op: "replace", value: { active: true } }));
     expect(on.json.active).toBe(true);
     expect((await account(u.id)).memberships.state).toBe("invited");
@@ -160,7 +160,7 @@ describe("lifecycle", () => {
 
   it("the owner cannot be deactivated or deleted (403: transfer ownership first); roles from the IdP change nothing", async () => {
     const list = await org.client.get(`/Users?filter=${encodeURIComponent('userName sw "owner-"')}`);
-    const owner = list.json.Resources[0];
+    const owner = list.json.Resources[0]!;
     const off = await org.client.patch(`/Users/${owner.id}`, patchBody({ op: "replace", path: "active", value: false }));
     expect(off.status).toBe(403);
     expect(off.json.detail).toContain("Transfer ownership");

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox, eventTypes, invitations, memberships, organisations, users } from "@/lib/db/schema";
-import { db, ENTERPRISE, logRows, makeScimOrg, newUser, patchBody, USER, type ScimClient, type ScimOrg } from "./support";
+import { db, ENTERPRISE, logRows, makeScimOrg, newUser, patchBody, USER, type ScimClient, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
 beforeAll(async () => {
@@ -121,8 +121,8 @@ describe("POST /Users", () => {
 });
 
 describe("GET /Users", () => {
-  let a: any;
-  let b: any;
+  let a: ScimBody;
+  let b: ScimBody;
   let filterClient: ScimClient;
   beforeAll(async () => {
     const filterOrg = await makeScimOrg({ seats: 20 });
@@ -136,7 +136,7 @@ describe("GET /Users", () => {
     const r = await client().get(`/Users?filter=${encodeURIComponent(filter)}`);
     expect(r.status).toBe(200);
     expect(r.json.totalResults).toBe(r.json.Resources.length);
-    return r.json.Resources.map((u: any) => u.id).sort();
+    return r.json.Resources.map((u: ScimBody) => u.id).sort();
   };
 
   it.each([
@@ -199,9 +199,9 @@ describe("GET /Users", () => {
 
   it("sortBy/sortOrder", async () => {
     const asc = await client().get("/Users?sortBy=userName");
-    expect(asc.json.Resources.map((u: any) => u.userName)).toEqual([a.userName, b.userName]);
+    expect(asc.json.Resources.map((u: ScimBody) => u.userName)).toEqual([a.userName, b.userName]);
     const desc = await client().get("/Users?sortBy=name.familyName&sortOrder=descending");
-    expect(desc.json.Resources.map((u: any) => u.name.familyName)).toEqual(["Smith", "Jones"]);
+    expect(desc.json.Resources.map((u: ScimBody) => u.name.familyName)).toEqual(["Smith", "Jones"]);
   });
 });
 
@@ -214,7 +214,7 @@ describe("paging", () => {
     for (let start = 1; start <= 23; start += 5) {
       const r = await p.client.get(`/Users?startIndex=${start}&count=5`);
       expect(r.json).toMatchObject({ totalResults: 23, startIndex: start, itemsPerPage: Math.min(5, 24 - start) });
-      seen.push(...r.json.Resources.map((u: any) => u.id));
+      seen.push(...r.json.Resources.map((u: ScimBody) => u.id));
     }
     expect(seen).toEqual(made);
     expect((await p.client.get("/Users?startIndex=0&count=-3")).json).toMatchObject({ startIndex: 1, itemsPerPage: 0, totalResults: 23, Resources: [] });
