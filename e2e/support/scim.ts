@@ -1,13 +1,8 @@
-import type { APIRequestContext } from "@playwright/test";
-import type { Actor } from "@/lib/audit/actor";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { openDatabase } from "@/lib/db/client";
-import { markMemberJoined, setMemberActive } from "@/lib/orgs/lifecycle";
-import { inviteMember } from "@/lib/orgs/members";
+import { markMemberJoined } from "@/lib/orgs/lifecycle";
 
-/**
- * INTERIM, until the SCIM API is on main: the same domain functions the SCIM
- * routes call. Replaced by real HTTP calls to /api/scim/v2 after the merge.
- */
+/** An organisation made by `roster create-org --scim --json`: its SCIM base URL and bearer token. */
 export interface ScimOrg {
   id: string;
   slug: string;
@@ -15,31 +10,39 @@ export interface ScimOrg {
   scimBaseUrl: string;
 }
 
-const scim: Actor = { kind: "scim", tokenId: null };
+const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const headers = (org: ScimOrg) => ({ Authorization: `Bearer ${org.scimToken}`, "Content-Type": "application/scim+json" });
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ url: process.env.E2E_DATABASE_URL });
-  try {
-    return await fn(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
-/** Provisions a user as the IdP would, then lets them join (their first SSO sign-in). */
+/**
+ * Provisions a user the way an IdP does (POST /Users), then lets them join.
+ * Joining is the member's first SSO sign-in; here the domain function that
+ * sign-in calls stands in for the IdP round trip.
+ */
 export async function scimProvision(
-  _request: APIRequestContext,
+  request: APIRequestContext,
   org: ScimOrg,
   u: { userName: string; givenName: string; familyName: string },
 ): Promise<{ id: string }> {
-  return withDb(async (db) => {
-    const { membership } = await inviteMember(db, { orgId: org.id, email: u.userName, givenName: u.givenName, familyName: u.familyName, actor: scim });
-    await markMemberJoined(db, { orgId: org.id, membershipId: membership.id });
-    return { id: membership.id };
+  const res = await request.post(`${org.scimBaseUrl}/Users`, {
+    headers: headers(org),
+    data: { schemas: [USER], userName: u.userName, name: { givenName: u.givenName, familyName: u.familyName }, emails: [{ value: u.userName, primary: true }], active: true },
   });
+  if (res.status() !== 201) throw new Error(`SCIM create answered ${res.status()}: ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  const database = await openDatabase({ url: process.env.E2E_DATABASE_URL });
+  try {
+    await markMemberJoined(database.db, { orgId: org.id, membershipId: id });
+  } finally {
+    await database.close();
+  }
+  return { id };
 }
 
-export async function scimPatchActive(_request: APIRequestContext, org: ScimOrg, id: string, active: boolean): Promise<{ status(): number }> {
-  await withDb((db) => setMemberActive(db, { orgId: org.id, membershipId: id, active, actor: scim }));
-  return { status: () => 200 };
+/** What Okta sends to deactivate or reactivate a user. */
+export function scimPatchActive(request: APIRequestContext, org: ScimOrg, id: string, active: boolean): Promise<APIResponse> {
+  return request.patch(`${org.scimBaseUrl}/Users/${id}`, {
+    headers: headers(org),
+    data: { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active } }] },
+  });
 }

@@ -49,7 +49,9 @@ export async function findHost(
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(organisations.slug, orgSlug.toLowerCase()), eq(memberships.slug, memberSlug.toLowerCase())));
-  const [row] = opts.lock ? await q.for("update", { of: memberships }) : await q;
+  // NO KEY UPDATE: bookings of one host queue behind each other and behind a deactivation
+  // (FOR UPDATE), but not behind a group change inserting the host's managed copies (KEY SHARE).
+  const [row] = opts.lock ? await q.for("no key update", { of: memberships }) : await q;
   if (!row || (!opts.anyState && !canHost(row.membership))) return null;
   return { ...row, name: hostName(row.membership, row.user) };
 }

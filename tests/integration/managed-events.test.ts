@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
-import { bookings, eventTypes, groupMembers, type Organisation } from "@/lib/db/schema";
+import { bookings, eventTypes, type Organisation } from "@/lib/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { bookSlot } from "@/lib/events/bookings";
 import { createEventType, deleteEventType, updateEventType } from "@/lib/events/event-types";
@@ -10,6 +10,7 @@ import { createManagedEventType, deleteManagedEventType, listManagedEventTypes, 
 import { bookingBody, managedEventBody } from "@/lib/events/schemas";
 import { setMemberActive } from "@/lib/orgs/lifecycle";
 import { inviteMember } from "@/lib/orgs/members";
+import { changeGroup, createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { activeMember, addToGroup, makeGroup } from "../helpers/events";
 import { makeOrg, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
@@ -52,10 +53,9 @@ describe(`managed event types (${testDriver()})`, () => {
     expect(await holders(managed.id)).toContain(d.membership.id);
   });
 
-  it("assigned to a group: members of the group get it, joiners receive it, leavers lose it", async () => {
-    const { org, a, b } = await orgWithPeople();
-    const sales = await makeGroup(t.db, org.id, "Sales");
-    await addToGroup(t.db, org.id, sales.id, [a.membership.id]);
+  it("assigned to a group: members get it; joining the group (as SCIM does it) gives it, leaving takes it away", async () => {
+    const { org, a, b, c } = await orgWithPeople();
+    const sales = await createGroup(t.db, { orgId: org.id, displayName: "Sales", members: [{ membershipId: a.membership.id }], actor: scimActor });
     const managed = await createManagedEventType(t.db, {
       orgId: org.id,
       input: input({ title: "Sales demo", assignment: { kind: "groups", groupIds: [sales.id] } }),
@@ -63,15 +63,27 @@ describe(`managed event types (${testDriver()})`, () => {
     });
     expect(await holders(managed.id)).toEqual([a.membership.id]);
 
-    await addToGroup(t.db, org.id, sales.id, [b.membership.id]);
-    expect(await syncManagedEventTypes(t.db, { orgId: org.id, membershipIds: [b.membership.id] })).toEqual({ added: 1, removed: 0 });
+    // The functions the SCIM Groups PATCH/PUT/DELETE handlers call.
+    await changeGroup(t.db, { orgId: org.id, groupId: sales.id, actor: scimActor }, (g) => g.addMembers([{ membershipId: b.membership.id }]));
     expect(await holders(managed.id)).toEqual([a.membership.id, b.membership.id].sort());
+    expect(await listManagedEventTypes(t.db, org.id)).toMatchObject([{ title: "Sales demo", copies: 2, groups: [{ id: sales.id, name: "Sales" }] }]);
 
-    await t.db.delete(groupMembers).where(eq(groupMembers.membershipId, a.membership.id));
-    expect(await syncManagedEventTypes(t.db, { orgId: org.id, membershipIds: [a.membership.id] })).toEqual({ added: 0, removed: 1 });
+    await changeGroup(t.db, { orgId: org.id, groupId: sales.id, actor: scimActor }, (g) => g.removeMembers([a.membership.id]));
     expect(await holders(managed.id)).toEqual([b.membership.id]);
-    expect(await listManagedEventTypes(t.db, org.id)).toMatchObject([{ title: "Sales demo", copies: 1, groups: [{ id: sales.id, name: "Sales" }] }]);
-    // Idempotent.
+
+    // A full replace that keeps b: b's copy is the same row (no churn), c joins.
+    const [bCopy] = await copiesOf(managed.id);
+    await changeGroup(t.db, { orgId: org.id, groupId: sales.id, actor: scimActor }, (g) =>
+      g.replaceMembers([{ membershipId: b.membership.id }, { membershipId: c.membership.id }]),
+    );
+    expect(await holders(managed.id)).toEqual([b.membership.id, c.membership.id].sort());
+    expect((await copiesOf(managed.id)).find((x) => x.membershipId === b.membership.id)!.id).toBe(bCopy!.id);
+
+    // A member who also gets it through another group keeps it when one group goes.
+    const emea = await createGroup(t.db, { orgId: org.id, displayName: "EMEA", members: [{ membershipId: c.membership.id }], actor: scimActor });
+    await updateManagedEventType(t.db, { orgId: org.id, id: managed.id, patch: { assignment: { kind: "groups", groupIds: [sales.id, emea.id] } }, actor: admin });
+    await deleteGroup(t.db, { orgId: org.id, groupId: sales.id, actor: scimActor });
+    expect(await holders(managed.id)).toEqual([c.membership.id]);
     expect(await syncManagedEventTypes(t.db, { orgId: org.id })).toEqual({ added: 0, removed: 0 });
   });
 
