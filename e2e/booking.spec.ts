@@ -3,7 +3,7 @@ import { uniq } from "../tests/helpers/fixtures";
 import { e2eSql } from "./support/db";
 import { rosterCli } from "./support/roster-cli";
 import { screenshot } from "./support/screenshots";
-import { scimPatchActive, scimProvision, type ScimOrg } from "./support/scim";
+import { scimActive, scimPatchActive, scimProvision, type ScimOrg } from "./support/scim";
 
 test.use({ timezoneId: "Europe/Paris" });
 
@@ -72,7 +72,9 @@ test("a visitor books; the member is deactivated over SCIM and the page and the 
   expect(again.status()).toBe(409);
 
   // The IdP deactivates Peter.
-  expect((await scimPatchActive(request, org, member.id, false)).status()).toBe(200);
+  // RFC 7644 §3.5.2: 200 with the resource or 204 without.
+  expect([200, 204]).toContain((await scimPatchActive(request, org, member.id, false)).status());
+  expect(await scimActive(request, org, member.id)).toBe(false);
   for (const path of [hostPath, `${hostPath}/30-minute-meeting`]) {
     const res = await page.goto(path);
     expect(res?.status()).toBe(404);
@@ -85,7 +87,8 @@ test("a visitor books; the member is deactivated over SCIM and the page and the 
   expect((await sql`select 1 from bookings where host_membership_id = ${member.id}`).length).toBe(1);
 
   // Reactivated: the same page, the same event type, and the visitor books again.
-  expect((await scimPatchActive(request, org, member.id, true)).status()).toBe(200);
+  expect([200, 204]).toContain((await scimPatchActive(request, org, member.id, true)).status());
+  expect(await scimActive(request, org, member.id)).toBe(true);
   const second = await bookThroughPage(page, `${hostPath}/30-minute-meeting`, visitor);
   expect(second).not.toBe(first);
   const after = await sql<{ n: number }[]>`select count(*)::int as n from bookings where host_membership_id = ${member.id}`;

@@ -135,9 +135,37 @@ test("a member manages their own event types and hours; the managed copy is lock
   expect(user!.time_zone).toBe("Europe/Berlin");
   await screenshot(page, "my-event-types");
 
+  // The server decides, whatever the page shows: a member cannot define managed events, nor touch a locked copy.
+  const sqlIds = e2eSql();
+  const [copy] = await sqlIds<{ id: string }[]>`
+    select e.id from event_types e join users u on u.id = e.user_id where u.email = ${DANIEL} and e.managed_event_type_id is not null`;
+  await sqlIds.end();
+  const calls = await page.evaluate(async (copyId) => {
+    const send = async (url: string, method: string, body?: unknown) => {
+      const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+      return [res.status, ((await res.json()) as { error?: { message: string } }).error?.message ?? null] as const;
+    };
+    return [
+      await send("/api/admin/managed-events", "POST", { title: "Sneaky", durationMinutes: 30, assignment: { kind: "all" } }),
+      await send(`/api/me/event-types/${copyId}`, "PATCH", { title: "Mine now" }),
+    ];
+  }, copy!.id);
+  expect(calls).toEqual([
+    [403, "Only owners and admins of the organisation can do this."],
+    [403, "This event type is managed by your organisation's admins: only they can change or remove it."],
+  ]);
+
   await pairing.getByRole("button", { name: "Delete" }).click();
   await pairing.getByRole("button", { name: "Delete event type" }).click();
   await expect(page.getByRole("listitem", { name: "Pairing session" })).toHaveCount(0);
+});
+
+test("without a session the member routes answer 401 and change nothing", async ({ request, baseURL }) => {
+  const res = await request.post("/api/me/event-types", { data: { title: "Anon", durationMinutes: 30 }, headers: { origin: baseURL! } });
+  expect(res.status()).toBe(401);
+  const sql = e2eSql();
+  expect(await sql`select 1 from event_types where title = 'Anon'`).toHaveLength(0);
+  await sql.end();
 });
 
 test("deleting the managed event removes every copy", async ({ browser }) => {

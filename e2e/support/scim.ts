@@ -46,3 +46,9 @@ export function scimPatchActive(request: APIRequestContext, org: ScimOrg, id: st
     data: { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active } }] },
   });
 }
+
+/** The user's `active` as the SCIM API reports it. */
+export async function scimActive(request: APIRequestContext, org: ScimOrg, id: string): Promise<boolean> {
+  const res = await request.get(`${org.scimBaseUrl}/Users/${id}`, { headers: headers(org) });
+  return ((await res.json()) as { active: boolean }).active;
+}
