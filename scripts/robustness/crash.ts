@@ -18,7 +18,7 @@ type Outcome = "acknowledged" | "refused" | "unknown";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function runCrash(opts: { port: number; smtpPort: number; concurrency?: number; loadMs?: number }) {
+export async function runCrash(opts: { port: number; smtpPort: number; concurrency?: number; killAfterAcknowledged?: number }) {
   const env = await freshDatabaseWithOrgs("roster_crash", [{ name: "Crash Co", seats: 100_000 }]);
   const org = env.orgs[0]!;
   const sink = await startSmtpSink(opts.smtpPort);
@@ -48,7 +48,11 @@ export async function runCrash(opts: { port: number; smtpPort: number; concurren
       }
     };
     const workers = Array.from({ length: opts.concurrency ?? 16 }, (_, w) => worker(w));
-    await sleep(opts.loadMs ?? 4000);
+    // Kill once enough creates are through (however fast this machine is), at a moment the load does not choose.
+    const target = opts.killAfterAcknowledged ?? 150;
+    const started = Date.now();
+    while ([...outcomes.values()].filter((o) => o === "acknowledged").length < target && Date.now() - started < 120_000) await sleep(50);
+    await sleep(Math.floor(Math.random() * 300));
     await server.stop("SIGKILL");
     stopping = true;
     await Promise.all(workers);
