@@ -97,10 +97,7 @@ function AddSeats({
   const runQuote = quoting.run;
 
   useEffect(() => {
-    if (!valid) {
-      setQuote(null);
-      return;
-    }
+    if (!valid) return;
     const timer = setTimeout(async () => {
       const r = await runQuote({ url: `/api/admin/billing/quote?quantity=${quantity}`, method: "GET" });
       if (r.ok) {

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
 import { newSecret, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
-import { invitations } from "@/lib/db/schema";
+import { invitations, type Membership, type User } from "@/lib/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -57,4 +57,30 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
     }),
   });
   return { token, expiresAt };
+}
+
+/** Issues an invitation unless the member has one that still works (not used, revoked or expired). */
+export async function ensureOpenInvitation(
+  tx: Executor,
+  p: { org: { id: string; name: string }; membership: Membership; user: User; actor: Actor },
+): Promise<void> {
+  const [open] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.membershipId, p.membership.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  if (open) return;
+  await issueInvitation(tx, {
+    org: p.org,
+    membershipId: p.membership.id,
+    email: p.user.email,
+    recipientName: [p.user.givenName, p.user.familyName].filter(Boolean).join(" ") || null,
+    actor: p.actor,
+  });
 }

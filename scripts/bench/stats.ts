@@ -1,40 +1,46 @@
-/** Timing helpers for the bench profiles: run a case N times after a warm-up and summarise. */
-export interface Timing {
-  name: string;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
+/** Latency samples of one phase → throughput and percentiles. */
+export interface PhaseResult {
+  phase: string;
+  ops: number;
+  seconds: number;
+  latenciesMs: number[];
+  /** What one op moves, when it is not one resource (e.g. 100 users per page). */
+  unit?: string;
+  perOp?: number;
 }
 
-export async function time(name: string, fn: () => Promise<unknown>, opts: { runs?: number; warmup?: number; note?: string } = {}): Promise<Timing> {
-  const runs = opts.runs ?? 15;
-  for (let i = 0; i < (opts.warmup ?? 2); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { name, p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1]!, note: opts.note };
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
 }
 
-export function printTable(title: string, rows: Timing[], budgetMs?: number): boolean {
-  const width = Math.max(...rows.map((r) => r.name.length), 10);
-  console.log(`\n${title}`);
-  console.log(`${"case".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}${budgetMs ? `  ${"budget".padStart(8)}` : ""}`);
-  console.log("-".repeat(width + 30 + (budgetMs ? 10 : 0)));
-  let ok = true;
-  for (const r of rows) {
-    const over = budgetMs !== undefined && r.p95 > budgetMs;
-    if (over) ok = false;
-    console.log(
-      `${r.name.padEnd(width)}  ${r.p50.toFixed(1).padStart(8)}  ${r.p95.toFixed(1).padStart(8)}  ${r.max.toFixed(1).padStart(8)}` +
-        (budgetMs !== undefined ? `  ${(over ? "OVER" : "ok").padStart(8)}` : "") +
-        (r.note ? `  ${r.note}` : ""),
-    );
+export function formatTable(results: PhaseResult[]): string {
+  const rows = results.map((r) => {
+    const s = [...r.latenciesMs].sort((a, b) => a - b);
+    const rate = r.ops / r.seconds;
+    const extra = r.perOp ? ` (${Math.round(rate * r.perOp)} ${r.unit}/s)` : "";
+    return [r.phase, String(r.ops), r.seconds.toFixed(2), `${rate.toFixed(0)}${extra}`, percentile(s, 50).toFixed(1), percentile(s, 95).toFixed(1), percentile(s, 99).toFixed(1)];
+  });
+  const head = ["phase", "requests", "total s", "req/s", "p50 ms", "p95 ms", "p99 ms"];
+  const lines = [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`);
+  return lines.join("\n");
+}
+
+/** Runs `total` jobs with at most `concurrency` in flight; returns each job's latency in ms. */
+export async function runPool(total: number, concurrency: number, job: (i: number) => Promise<void>): Promise<{ seconds: number; latenciesMs: number[] }> {
+  const latenciesMs: number[] = new Array(total);
+  let next = 0;
+  const started = performance.now();
+  async function worker() {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const t0 = performance.now();
+      await job(i);
+      latenciesMs[i] = performance.now() - t0;
+    }
   }
-  return ok;
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  return { seconds: (performance.now() - started) / 1000, latenciesMs };
 }

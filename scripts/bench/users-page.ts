@@ -22,7 +22,7 @@ import { loadUsersPage } from "../../app/(admin)/admin/users/load";
 import { parseUsersSearch } from "../../app/(admin)/admin/users/params";
 import { buildExists, startAppServer } from "../lib/app-server";
 import { seedLargeOrg } from "./seed-large-org";
-import { printTable, time, type Timing } from "./stats";
+import { printTable, time, type Timing } from "./timing";
 
 const BUDGET_MS = 300;
 

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 export interface AppServer {
@@ -13,6 +14,7 @@ export interface AppServer {
   port: number;
   proc: ChildProcess;
   logFile: string;
+  /** SIGTERM (graceful) by default; SIGKILL to simulate a crash. Resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -29,8 +31,21 @@ export function buildExists(): boolean {
   return fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
 }
 
+/** True when something already listens on the port (a health check would then talk to the wrong server). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export async function startAppServer(opts: StartOptions): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
+  if (await portTaken(opts.port)) throw new Error(`Port ${opts.port} is already in use; stop whatever listens there or choose another port.`);
   const logDir = opts.logDir ?? path.join(process.cwd(), "test-results", "servers");
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `server-${opts.port}.log`);
@@ -49,8 +64,16 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
       ...opts.env,
     },
     stdio: ["ignore", log, log],
-    detached: false,
+    // Its own process group, so that a kill reaches every process `next start` may have started.
+    detached: true,
   });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-proc.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -64,7 +87,7 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      proc.kill("SIGKILL");
+      signalGroup("SIGKILL");
       throw new Error(`Server on port ${opts.port} did not become healthy in 90 s; see ${logFile}:\n${tail(logFile)}`);
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -75,9 +98,9 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
     proc,
     logFile,
     async stop(signal = "SIGTERM") {
-      if (proc.exitCode !== null) return;
-      proc.kill(signal);
-      const timer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      signalGroup(signal);
+      const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
     },
