@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/lib/db";
 import { groupMembers, groups, memberships, users, type MemberSource, type MemberState, type Role } from "@/lib/db/schema";
 import { personSortKey } from "@/lib/db/schema/search-keys";
@@ -21,6 +22,8 @@ export interface MemberListQuery {
   pageSize: number;
   /** How many search matches are counted; SEARCH_CAP unless a test wants a small one. */
   searchCap?: number;
+  /** Rows per batch of a broad search's walk; tests make it small to walk many batches. */
+  walkBatch?: number;
 }
 
 export interface MemberRow {
@@ -48,30 +51,58 @@ export interface MemberList {
 
 /**
  * A search matching more people than this (the email domain, a common first
- * name at 100,000 members) says "2,000+" instead of counting them all: past
+ * name at 100,000 members) says "10,000+" instead of counting them all: past
  * that, people refine the search rather than page. See member-search.ts.
  */
-export const SEARCH_CAP = 2_000;
+export const SEARCH_CAP = 10_000;
 
 /** What the Users page shows as the name; the list is sorted by the same rule (personSortKey). */
 export const memberDisplayName = (m: Pick<MemberRow, "displayName" | "givenName" | "familyName" | "email">) =>
   [m.givenName, m.familyName].filter(Boolean).join(" ") || m.displayName || m.email;
 
+/**
+ * What each sort orders by, with the SQL type of each key (for keyset
+ * comparisons). Every list ends in a unique key, so the order is total.
+ * name and email follow an index on users (users_sort_name_idx,
+ * users_email_lower_key), state and role one on memberships: the first page
+ * reads 25 rows.
+ */
+const SORT_KEYS: Record<MemberSort, [SQL | AnyPgColumn, string][]> = {
+  name: [
+    [personSortKey(users), "text"],
+    [users.id, "uuid"],
+  ],
+  email: [[sql`lower(${users.email})`, "text"]],
+  state: [
+    [memberships.state, "member_state"],
+    [memberships.stateChangedAt, "timestamptz"],
+    [memberships.id, "uuid"],
+  ],
+  role: [
+    [memberships.role, "member_role"],
+    [memberships.createdAt, "timestamptz"],
+    [memberships.id, "uuid"],
+  ],
+  created: [
+    [memberships.createdAt, "timestamptz"],
+    [memberships.id, "uuid"],
+  ],
+};
+
 function orderBy(sort: MemberSort, dir: SortDir): SQL[] {
   const d = dir === "desc" ? desc : asc;
-  switch (sort) {
-    // Both follow an index on users (users_sort_name_idx, users_email_lower_key): the first page reads 25 rows.
-    case "name":
-      return [d(personSortKey(users)), d(users.id)];
-    case "email":
-      return [d(sql`lower(${users.email})`)];
-    case "state":
-      return [d(memberships.state), d(memberships.stateChangedAt), d(memberships.id)];
-    case "role":
-      return [d(memberships.role), d(memberships.createdAt), d(memberships.id)];
-    case "created":
-      return [d(memberships.createdAt), d(memberships.id)];
-  }
+  return SORT_KEYS[sort].map(([key]) => d(key));
+}
+
+/** The sort keys of a row, as text (exact: timestamps keep their microseconds). */
+const sortKeyValues = (sort: MemberSort) => sql<string[]>`array[${sql.join(SORT_KEYS[sort].map(([key]) => sql`${key}::text`), sql`, `)}]`;
+
+/** Rows after (or, descending, before) the given key values: keyset paging that costs the same on every page. */
+function afterKeys(sort: MemberSort, dir: SortDir, values: string[]): SQL {
+  const keys = SORT_KEYS[sort];
+  const left = sql.join(keys.map(([key]) => sql`${key}`), sql`, `);
+  const right = sql.join(keys.map(([, type], i) => sql`${values[i] ?? null}::${sql.raw(type)}`), sql`, `);
+  return dir === "desc" ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`;
 }
 
 /** Filters that need only the membership row (and group_members). */
@@ -156,41 +187,45 @@ async function listMembersIn(db: Executor, q: MemberListQuery): Promise<MemberLi
     } else {
       total = cap;
       totalIsCapped = true;
-      page = await walkPage(db, filters, searchPredicates(term).any, order, q.pageSize, offset);
+      page = await walkPage(db, filters, searchPredicates(term).any, q, offset);
     }
   }
   const groupsByMember = await groupsOf(db, q.orgId, page.map((r) => r.id));
   return { rows: page.map((r) => ({ ...r, groups: groupsByMember.get(r.id) ?? [] })), total, totalIsCapped };
 }
 
-const WALK_BATCH = 500;
-/** A broad search that still has not filled its page after this many members is given up on (an empty page). */
-const WALK_LIMIT = 50_000;
+const WALK_BATCH = 1_000;
+/** How far a broad search walks (the whole of a 100,000-member organisation, twice over). */
+const WALK_LIMIT = 200_000;
 
 /**
  * The page of a broad search: read the organisation in sort order (the
- * unsearched list, an index walk) in batches, the match computed as a column
- * rather than a filter so the planner cannot turn it into a scan of everyone,
- * and keep matches until the page is full.
+ * unsearched list, an index walk) in keyset-paged batches, the match computed
+ * as a column rather than a filter so the planner cannot turn it into a scan
+ * of everyone, and keep matches until the page is full.
  */
-async function walkPage(db: Executor, filters: SQL[], matches: SQL, order: SQL[], pageSize: number, offset: number) {
+async function walkPage(db: Executor, filters: SQL[], matches: SQL, q: MemberListQuery, offset: number) {
+  const sort = q.sort ?? "name";
+  const dir = q.dir ?? "asc";
   const page: Omit<MemberRow, "groups">[] = [];
   let skipped = 0;
-  for (let from = 0; from < WALK_LIMIT; from += WALK_BATCH) {
+  let after: string[] | null = null;
+  const size = q.walkBatch ?? WALK_BATCH;
+  for (let walked = 0; walked < WALK_LIMIT; walked += size) {
     const batch = await db
-      .select({ ...rowColumns, matched: sql<boolean>`${matches}` })
+      .select({ ...rowColumns, matched: sql<boolean>`${matches}`, keys: sortKeyValues(sort) })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(...filters))
-      .orderBy(...order)
-      .limit(WALK_BATCH)
-      .offset(from);
-    for (const { matched, ...row } of batch) {
+      .where(and(...filters, after ? afterKeys(sort, dir, after) : undefined))
+      .orderBy(...orderBy(sort, dir))
+      .limit(size);
+    for (const { matched, keys: _keys, ...row } of batch) {
       if (!matched) continue;
       if (skipped < offset) skipped++;
-      else if (page.length < pageSize) page.push(row);
+      else if (page.length < q.pageSize) page.push(row);
     }
-    if (page.length >= pageSize || batch.length < WALK_BATCH) break;
+    if (page.length >= q.pageSize || batch.length < size) break;
+    after = batch[batch.length - 1]!.keys;
   }
   return page;
 }

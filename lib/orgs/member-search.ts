@@ -12,7 +12,7 @@ import { memberSearchText, personSearchText } from "@/lib/db/schema/search-keys"
  * - at most `cap` matches on each half ("few"): fetch those members by id,
  *   sort and count them exactly;
  * - more ("many": the email domain, a common name): the total shows as
- *   "2,000+", and the page is found by walking the organisation in sort order
+ *   "10,000+", and the page is found by walking the organisation in sort order
  *   and keeping the matches, which fills a page after a few rows exactly
  *   because so many match (see walkPage in member-list.ts).
  *
