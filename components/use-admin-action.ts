@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 
 export interface ActionRequest {
   url: string;
-  method?: "POST" | "DELETE" | "GET";
+  method?: "POST" | "PATCH" | "DELETE" | "GET";
   body?: unknown;
 }
 

@@ -1,43 +1,86 @@
-import { count, eq } from "drizzle-orm";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
+import { ConfirmAction } from "@/components/confirm-action";
 import { EmptyState } from "@/components/empty-state";
+import { formatDate, plural } from "@/components/format";
+import { GroupNameDialog } from "@/components/groups/group-name-dialog";
 import { PageHeader } from "@/components/page-header";
+import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { groupMembers, groups } from "@/lib/db/schema";
+import { IDP_GROUP } from "@/components/groups/labels";
+import { listGroupsWithCounts } from "@/lib/orgs/group-admin";
 
 export const metadata: Metadata = { title: "Groups" };
 
+
 export default async function GroupsPage() {
   const { org } = await requireAdminPage();
-  const db = await getDb();
-  const rows = await db
-    .select({ id: groups.id, name: groups.displayName, managedByIdp: groups.managedByIdp, members: count(groupMembers.membershipId) })
-    .from(groups)
-    .leftJoin(groupMembers, eq(groupMembers.groupId, groups.id))
-    .where(eq(groups.orgId, org.id))
-    .groupBy(groups.id)
-    .orderBy(groups.displayName);
+  const rows = await listGroupsWithCounts(await getDb(), org.id);
+  const locked = (managedByIdp: boolean) => (org.scimEnabled && managedByIdp ? IDP_GROUP : undefined);
   return (
     <>
-      <PageHeader title="Groups" description="Groups stand for departments. Managed event types can be assigned to them." />
+      <PageHeader
+        title="Groups"
+        description="Groups stand for departments and teams. Managed event types can be given to a group; its members get them."
+        actions={<GroupNameDialog mode="create" variant="primary" size="md" />}
+      />
+      {org.scimEnabled ? (
+        <Alert tone="info" className="mb-6" title="Groups from your identity provider are read-only here">
+          While SCIM provisioning is on, your IdP creates, renames and deletes its groups and sets who is in them. Groups you
+          create in Roster stay editable.
+        </Alert>
+      ) : null}
       {rows.length === 0 ? (
-        <EmptyState title="No groups yet">Groups pushed by your identity provider appear here.</EmptyState>
+        <EmptyState title="No groups yet" action={<GroupNameDialog mode="create" variant="primary" size="md" />}>
+          {org.scimEnabled
+            ? "Push groups from your identity provider (Okta: Push Groups; Entra ID: assign groups to the app), or create one here."
+            : "Create a group for each department, then add people to it."}
+        </EmptyState>
       ) : (
         <Card>
-          <ul className="divide-y divide-zinc-100">
-            {rows.map((g) => (
-              <li key={g.id} className="flex items-center justify-between px-5 py-3 text-sm">
-                <span className="font-medium text-zinc-900">{g.name}</span>
-                <span className="flex items-center gap-3 text-zinc-500">
-                  {g.managedByIdp ? <Badge tone="brand">Managed by IdP</Badge> : null}
-                  {g.members} {g.members === 1 ? "member" : "members"}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <Table label="Groups">
+            <THead>
+              <Th>Group</Th>
+              <Th>Members</Th>
+              <Th>Source</Th>
+              <Th>Created</Th>
+              <Th className="text-right">
+                <span className="sr-only">Actions</span>
+              </Th>
+            </THead>
+            <TBody>
+              {rows.map((g) => (
+                <tr key={g.id} className="hover:bg-zinc-50/70">
+                  <Td>
+                    <Link href={`/admin/groups/${g.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+                      {g.name}
+                    </Link>
+                  </Td>
+                  <Td className="text-zinc-700">{plural(g.members, "member")}</Td>
+                  <Td>{g.managedByIdp ? <Badge tone="brand">Managed by IdP</Badge> : <Badge>Created in Roster</Badge>}</Td>
+                  <Td className="text-zinc-600">{formatDate(g.createdAt)}</Td>
+                  <Td className="text-right">
+                    <div className="flex justify-end gap-1.5">
+                      <GroupNameDialog mode="rename" groupId={g.id} current={g.name} disabledReason={locked(g.managedByIdp)} />
+                      <ConfirmAction
+                        label="Delete"
+                        title={`Delete the group “${g.name}”?`}
+                        description={`Its ${plural(g.members, "member")} stay in ${org.name}; they lose the managed event types they had only through this group.`}
+                        confirmLabel="Delete group"
+                        request={{ url: `/api/admin/groups/${g.id}`, method: "DELETE" }}
+                        disabled={Boolean(locked(g.managedByIdp))}
+                        disabledReason={locked(g.managedByIdp)}
+                      />
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
         </Card>
       )}
     </>

@@ -1,0 +1,1 @@
+export const IDP_GROUP = "Managed by your identity provider: change it there.";
