@@ -10,7 +10,7 @@ export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = "gray", children }: { tone?: BadgeTone; children: React.ReactNode }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>
+    <span className={`inline-flex items-center gap-1 rounded-full whitespace-nowrap px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>
       {children}
     </span>
   );

@@ -11,6 +11,58 @@ import { useAdminAction, type ActionRequest } from "./use-admin-action";
  * destructive or consequential action (remove, deactivate, revoke, disable).
  * The server's refusal is shown in the dialog, which stays open.
  */
+export interface ConfirmSpec {
+  title: string;
+  description: React.ReactNode;
+  confirmLabel: string;
+  request: ActionRequest;
+  confirmVariant?: ButtonVariant;
+  onDone?: (data: unknown) => void;
+}
+
+/** The dialog of a confirmed action, controlled by its opener (a button, a menu item). */
+export function ConfirmDialog({ open, onClose, spec }: { open: boolean; onClose: () => void; spec: ConfirmSpec }) {
+  const { run, pending, error, setError } = useAdminAction();
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title={spec.title}
+      description={spec.description}
+      footer={
+        <>
+          <Button onClick={close} disabled={pending}>
+            Cancel
+          </Button>
+          <Button
+            variant={spec.confirmVariant ?? "danger"}
+            disabled={pending}
+            onClick={async () => {
+              const r = await run(spec.request);
+              if (r.ok) {
+                close();
+                spec.onDone?.(r.data);
+              }
+            }}
+          >
+            {pending ? "Working…" : spec.confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      {error ? (
+        <Alert tone="error" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+    </Dialog>
+  );
+}
+
 export function ConfirmAction({
   label,
   title,
@@ -38,11 +90,6 @@ export function ConfirmAction({
   onDone?: (data: unknown) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const { run, pending, error, setError } = useAdminAction();
-  const close = () => {
-    setOpen(false);
-    setError(null);
-  };
   return (
     <>
       <Button
@@ -55,38 +102,7 @@ export function ConfirmAction({
       >
         {label}
       </Button>
-      <Dialog
-        open={open}
-        onClose={close}
-        title={title}
-        description={description}
-        footer={
-          <>
-            <Button onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button
-              variant={confirmVariant}
-              disabled={pending}
-              onClick={async () => {
-                const r = await run(request);
-                if (r.ok) {
-                  close();
-                  onDone?.(r.data);
-                }
-              }}
-            >
-              {pending ? "Working…" : confirmLabel}
-            </Button>
-          </>
-        }
-      >
-        {error ? (
-          <Alert tone="error" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-      </Dialog>
+      <ConfirmDialog open={open} onClose={() => setOpen(false)} spec={{ title, description, confirmLabel, request, confirmVariant, onDone }} />
     </>
   );
 }

@@ -1,9 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInWithMagicLink } from "./support/auth";
 import { e2eSql } from "./support/db";
 import { screenshot } from "./support/screenshots";
 
 const OWNER = "ava@acme.example";
+
+/** Opens a row's "⋯" menu and picks an item. */
+async function rowAction(page: Page, row: Locator, name: string, item: string) {
+  await row.getByRole("button", { name: `Actions for ${name}` }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
 
 const seatSummary = async () => {
   const sql = e2eSql();
@@ -83,27 +89,27 @@ test("Users: invite by email, resend and revoke the invitation, deactivate, reac
   const invitations = async () =>
     (await sql<{ n: number }[]>`select count(*)::int as n from email_outbox where "to" = 'zoe.new@acme.example' and kind = 'invitation'`)[0]!.n;
   expect(await invitations()).toBe(1);
-  await row.getByRole("button", { name: "Resend invite" }).click();
+  await rowAction(page, row, "Zoe Newman", "Resend invitation");
   await page.getByRole("dialog", { name: /Resend the invitation/ }).getByRole("button", { name: "Send invitation" }).click();
   await expect.poll(invitations).toBe(2);
 
-  await row.getByRole("button", { name: "Revoke invite" }).click();
+  await rowAction(page, row, "Zoe Newman", "Revoke invitation");
   await page.getByRole("dialog", { name: /Revoke the invitation/ }).getByRole("button", { name: "Revoke invitation" }).click();
   await expect(row).toContainText("invitation revoked");
 
-  await row.getByRole("button", { name: "Deactivate" }).click();
+  await rowAction(page, row, "Zoe Newman", "Deactivate");
   const deactivate = page.getByRole("dialog", { name: "Deactivate zoe.new@acme.example?" });
   await expect(deactivate).toContainText("Their seat is freed");
   await deactivate.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
   await expect(page.getByTestId("seat-summary")).toHaveText(before);
 
-  await row.getByRole("button", { name: "Reactivate" }).click();
+  await rowAction(page, row, "Zoe Newman", "Reactivate");
   await page.getByRole("dialog", { name: /Reactivate/ }).getByRole("button", { name: "Reactivate" }).click();
   await expect(row).toContainText("Invited");
   await expect(page.getByTestId("seat-summary")).toHaveText(after);
 
-  await row.getByRole("button", { name: "Remove" }).click();
+  await rowAction(page, row, "Zoe Newman", "Remove");
   const remove = page.getByRole("dialog", { name: "Remove zoe.new@acme.example permanently?" });
   await screenshot(page, "users-remove-confirm");
   await remove.getByRole("button", { name: "Remove permanently" }).click();
@@ -112,7 +118,12 @@ test("Users: invite by email, resend and revoke the invitation, deactivate, reac
 
   // The owner's own row offers nothing destructive.
   await page.goto("/admin/users?q=ava");
-  await expect(page.getByRole("row", { name: /Ava Thompson/ }).getByRole("button", { name: "Remove" })).toBeDisabled();
+  await page.getByRole("row", { name: /Ava Thompson/ }).getByRole("button", { name: "Actions for Ava Thompson" }).click();
+  await expect(page.getByRole("menuitem", { name: "Remove" })).toBeDisabled();
+  await expect(page.getByRole("menu")).toContainText("The owner cannot be deactivated or removed. Transfer ownership first.");
+  await screenshot(page, "users-row-menu");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
 
   await page.goto("/admin/audit?q=zoe.new");
   for (const action of ["Invited a member", "Resent an invitation", "Revoked an invitation", "Deactivated a member", "Reactivated a member", "Removed a member"]) {

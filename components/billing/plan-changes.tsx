@@ -137,7 +137,7 @@ function AddSeats({
           <Row label="Price per seat" value={`${formatMoney(unitPriceCents)} / year`} />
           <Row
             label="Prorated for the rest of the period"
-            value={current ? `${Math.round(current.remainingFraction * 100)} % of a year` : valid ? "Calculating…" : "—"}
+            value={current ? `${Math.round(current.remainingFraction * 100)}% of a year` : valid ? "Calculating…" : "—"}
           />
           <Row label="Seats after the change" value={valid ? String(seats + quantity) : "—"} />
           <Row

@@ -11,6 +11,7 @@ import { listScimTokens } from "@/lib/scim/tokens";
 import { EnableScim } from "./enable-scim";
 import { NewToken } from "./new-token";
 import { ProvisioningLogTable } from "./provisioning-log-table";
+import { ScimReveal } from "./scim-reveal";
 import { TestConnection } from "./test-connection";
 import { Secret } from "./token-reveal";
 import { TokenTable } from "./token-table";
@@ -27,6 +28,7 @@ export async function ScimSection({ org }: { org: Organisation }) {
         description="Lets your identity provider add, update, deactivate and remove people and groups automatically."
         actions={org.scimEnabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
       />
+      <ScimReveal>
       {!org.scimEnabled ? (
         <div className="space-y-4 px-5 py-5">
           <p className="max-w-2xl text-sm text-zinc-600">
@@ -78,6 +80,7 @@ export async function ScimSection({ org }: { org: Organisation }) {
           </div>
         </div>
       )}
+      </ScimReveal>
     </Card>
   );
 }

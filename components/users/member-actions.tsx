@@ -1,8 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { ConfirmAction } from "../confirm-action";
+import { useState } from "react";
 import type { InvitationStatus } from "@/lib/orgs/invitation-actions";
+import { Button } from "../button";
+import { ConfirmDialog, type ConfirmSpec } from "../confirm-action";
+import { LockIcon } from "../icons";
+import { RowMenu } from "../row-menu";
 
 export interface MemberActionTarget {
   id: string;
@@ -15,105 +19,151 @@ export interface MemberActionTarget {
 
 export const IDP_MANAGED = "Managed by your identity provider";
 
+interface Action extends ConfirmSpec {
+  label: string;
+  danger?: boolean;
+  /** Why it is unavailable; shown, not hidden, so admins know where to go instead. */
+  lockedBecause?: string;
+}
+
 /**
- * The row actions of the Users page. What is offered follows the domain's
- * rules (the server refuses the same things): invitations can always be
- * resent or revoked; deactivation and removal only while SCIM is off, never
- * for the owner; nobody removes themselves here.
+ * What an admin can do to a member, following the domain's rules (the server
+ * refuses the same things): invitations can always be resent or revoked;
+ * deactivation and removal only while SCIM is off, never for the owner, and
+ * not for yourself. Every action is confirmed in a dialog.
  */
+function actionsFor(member: MemberActionTarget, scimEnabled: boolean, isSelf: boolean, afterRemove?: () => void): Action[] {
+  const base = `/api/admin/members/${member.id}`;
+  const who = <strong className="font-medium text-zinc-900">{member.name}</strong>;
+  const locked = scimEnabled
+    ? `${IDP_MANAGED}: do this in your IdP.`
+    : member.role === "owner"
+      ? "The owner cannot be deactivated or removed. Transfer ownership first."
+      : isSelf
+        ? "You cannot deactivate or remove yourself here."
+        : undefined;
+  const actions: Action[] = [];
+  if (member.state === "invited") {
+    actions.push({
+      label: "Resend invitation",
+      title: `Resend the invitation to ${member.email}?`,
+      description: <>A new link goes to {who}; any earlier link stops working. It is valid for 14 days.</>,
+      confirmLabel: "Send invitation",
+      confirmVariant: "primary",
+      request: { url: `${base}/invitation`, method: "POST" },
+    });
+    if (member.invitation === "pending") {
+      actions.push({
+        label: "Revoke invitation",
+        title: `Revoke the invitation to ${member.email}?`,
+        description: (
+          <>
+            The link in their email stops working. {who} stays invited and keeps the reserved seat until you resend the invitation
+            {scimEnabled ? "" : ", deactivate or remove them"}.
+          </>
+        ),
+        confirmLabel: "Revoke invitation",
+        request: { url: `${base}/invitation`, method: "DELETE" },
+      });
+    }
+  }
+  if (member.state === "deactivated") {
+    actions.push({
+      label: "Reactivate",
+      title: `Reactivate ${member.email}?`,
+      description: <>{who} takes a seat again and can sign in{member.invitation ? " once they accept their invitation" : ""}.</>,
+      confirmLabel: "Reactivate",
+      confirmVariant: "primary",
+      request: { url: `${base}/active`, method: "POST", body: { active: true } },
+      lockedBecause: scimEnabled ? `${IDP_MANAGED}: reactivate them in your IdP.` : undefined,
+    });
+  } else {
+    actions.push({
+      label: "Deactivate",
+      danger: true,
+      title: `Deactivate ${member.email}?`,
+      description: (
+        <>
+          {who} is signed out at once, cannot sign in or host events, and their booking pages stop taking bookings. Their seat is
+          freed. You can reactivate them later.
+        </>
+      ),
+      confirmLabel: "Deactivate",
+      request: { url: `${base}/active`, method: "POST", body: { active: false } },
+      lockedBecause: locked,
+    });
+  }
+  actions.push({
+    label: "Remove",
+    danger: true,
+    title: `Remove ${member.email} permanently?`,
+    description: (
+      <>
+        {who} leaves the organisation with their event types and bookings here. This cannot be undone. To keep their data,
+        deactivate them instead.
+      </>
+    ),
+    confirmLabel: "Remove permanently",
+    request: { url: base, method: "DELETE" },
+    onDone: afterRemove,
+    lockedBecause: locked,
+  });
+  return actions;
+}
+
 export function MemberActions({
   member,
   scimEnabled,
   isSelf,
   afterRemove,
+  layout = "menu",
 }: {
   member: MemberActionTarget;
   scimEnabled: boolean;
   isSelf: boolean;
   /** Where to go once the member is removed (their own page no longer exists). */
   afterRemove?: string;
+  /** A "⋯" menu for table rows, buttons for the member's own page. */
+  layout?: "menu" | "buttons";
 }) {
   const router = useRouter();
-  const base = `/api/admin/members/${member.id}`;
-  const who = <strong className="font-medium text-zinc-900">{member.name}</strong>;
-  const lockReason = scimEnabled
-    ? `${IDP_MANAGED}: deactivate or remove ${member.email} in your IdP.`
-    : member.role === "owner"
-      ? "The owner cannot be deactivated or removed. Transfer ownership first."
-      : isSelf
-        ? "You cannot deactivate or remove yourself."
-        : undefined;
-  const locked = Boolean(lockReason);
+  const [chosen, setChosen] = useState<Action | null>(null);
+  const actions = actionsFor(member, scimEnabled, isSelf, afterRemove ? () => router.push(afterRemove) : undefined);
+  const lockNote = [...new Set(actions.map((a) => a.lockedBecause).filter(Boolean))][0];
+  const dialog = chosen ? <ConfirmDialog open onClose={() => setChosen(null)} spec={chosen} /> : null;
+  if (layout === "buttons") {
+    return (
+      <div className="flex flex-wrap justify-end gap-1.5">
+        {actions.map((a) => (
+          <Button
+            key={a.label}
+            size="sm"
+            disabled={Boolean(a.lockedBecause)}
+            title={a.lockedBecause}
+            aria-description={a.lockedBecause}
+            onClick={() => setChosen(a)}
+          >
+            {a.label}
+          </Button>
+        ))}
+        {dialog}
+      </div>
+    );
+  }
   return (
-    <div className="flex flex-wrap justify-end gap-1.5">
-      {member.state === "invited" ? (
-        <>
-          <ConfirmAction
-            label="Resend invite"
-            title={`Resend the invitation to ${member.email}?`}
-            description={<>A new link goes to {who}. Any earlier link stops working. It is valid for 14 days.</>}
-            confirmLabel="Send invitation"
-            confirmVariant="primary"
-            request={{ url: `${base}/invitation`, method: "POST" }}
-          />
-          {member.invitation === "pending" ? (
-            <ConfirmAction
-              label="Revoke invite"
-              title={`Revoke the invitation to ${member.email}?`}
-              description={
-                <>
-                  The link in their email stops working. {who} stays invited and keeps the reserved seat until you resend the
-                  invitation{scimEnabled ? "" : ", deactivate or remove them"}.
-                </>
-              }
-              confirmLabel="Revoke invitation"
-              request={{ url: `${base}/invitation`, method: "DELETE" }}
-            />
-          ) : null}
-        </>
+    <div className="flex items-center justify-end gap-2">
+      {scimEnabled ? (
+        <span className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-zinc-500" title={lockNote}>
+          <LockIcon className="size-3.5" />
+          {IDP_MANAGED}
+        </span>
       ) : null}
-      {member.state === "deactivated" ? (
-        <ConfirmAction
-          label="Reactivate"
-          title={`Reactivate ${member.email}?`}
-          description={<>{who} takes a seat again and can sign in{member.invitation ? " once they accept their invitation" : ""}.</>}
-          confirmLabel="Reactivate"
-          confirmVariant="primary"
-          request={{ url: `${base}/active`, method: "POST", body: { active: true } }}
-          disabled={scimEnabled}
-          disabledReason={scimEnabled ? `${IDP_MANAGED}: reactivate ${member.email} in your IdP.` : undefined}
-        />
-      ) : (
-        <ConfirmAction
-          label="Deactivate"
-          title={`Deactivate ${member.email}?`}
-          description={
-            <>
-              {who} is signed out at once, cannot sign in or host events, and their booking pages stop taking bookings. Their
-              seat is freed. You can reactivate them later.
-            </>
-          }
-          confirmLabel="Deactivate"
-          request={{ url: `${base}/active`, method: "POST", body: { active: false } }}
-          disabled={locked}
-          disabledReason={lockReason}
-        />
-      )}
-      <ConfirmAction
-        label="Remove"
-        title={`Remove ${member.email} permanently?`}
-        description={
-          <>
-            {who} leaves the organisation with their event types and bookings here. This cannot be undone. To keep their data,
-            deactivate them instead.
-          </>
-        }
-        confirmLabel="Remove permanently"
-        request={{ url: base, method: "DELETE" }}
-        onDone={afterRemove ? () => router.push(afterRemove) : undefined}
-        disabled={locked}
-        disabledReason={lockReason}
+      <RowMenu
+        label={`Actions for ${member.name}`}
+        note={lockNote}
+        items={actions.map((a) => ({ label: a.label, tone: a.danger ? "danger" : undefined, disabled: Boolean(a.lockedBecause), onSelect: () => setChosen(a) }))}
       />
+      {dialog}
     </div>
   );
 }

@@ -154,7 +154,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     </Td>
                     <Td>
                       <MemberStateBadge state={m.state} />
-                      <p className="mt-1 text-xs text-zinc-500">since {formatDate(m.stateChangedAt)}</p>
+                      <p className="mt-1 text-xs whitespace-nowrap text-zinc-500">since {formatDate(m.stateChangedAt)}</p>
                       {m.state === "invited" && inv ? <InvitationNote status={inv.status} expiresAt={inv.expiresAt} /> : null}
                     </Td>
                     <Td className="text-zinc-700">{ROLE_LABEL[m.role]}</Td>

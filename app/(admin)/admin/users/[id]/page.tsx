@@ -51,6 +51,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             scimEnabled={org.scimEnabled}
             isSelf={member.id === me.id}
             afterRemove="/admin/users"
+            layout="buttons"
             member={{ id: member.id, name, email: member.email, state: member.state, role: member.role, invitation: inv?.status ?? null }}
           />
         }
