@@ -17,6 +17,7 @@ export interface MenuItem {
  */
 export function RowMenu({ label, items, note }: { label: string; items: MenuItem[]; note?: string }) {
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<React.CSSProperties>({});
   const root = useRef<HTMLDivElement>(null);
   const id = useId();
   useEffect(() => {
@@ -24,9 +25,18 @@ export function RowMenu({ label, items, note }: { label: string; items: MenuItem
     const onDown = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    // Tables scroll sideways, which would clip a menu positioned inside them: place it on the viewport
+    // instead, and close it when the page scrolls away from under it.
+    const close = () => setOpen(false);
     document.addEventListener("mousedown", onDown);
+    window.addEventListener("scroll", close, { passive: true });
+    window.addEventListener("resize", close);
     root.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus();
-    return () => document.removeEventListener("mousedown", onDown);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      window.removeEventListener("scroll", close);
+      window.removeEventListener("resize", close);
+    };
   }, [open]);
   const move = (e: React.KeyboardEvent) => {
     if (e.key === "Escape") {
@@ -48,7 +58,16 @@ export function RowMenu({ label, items, note }: { label: string; items: MenuItem
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const below = window.innerHeight - r.bottom > 240;
+          setPlace({
+            position: "fixed",
+            right: window.innerWidth - r.right,
+            ...(below ? { top: r.bottom + 4 } : { bottom: window.innerHeight - r.top + 4 }),
+          });
+          setOpen((o) => !o);
+        }}
         className="grid size-8 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
       >
         <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-5">
@@ -60,7 +79,8 @@ export function RowMenu({ label, items, note }: { label: string; items: MenuItem
           id={id}
           role="menu"
           aria-label={label}
-          className="absolute right-0 z-20 mt-1 w-60 rounded-lg border border-zinc-200 bg-white py-1 text-left shadow-lg"
+          style={place}
+          className="z-30 w-64 rounded-lg border border-zinc-200 bg-white py-1 text-left shadow-lg"
         >
           {items.map((item) => (
             <button

@@ -43,6 +43,7 @@ test("Users: search, filters and sorting run in the database and keep each other
   await screenshot(page, "users-filtered");
 
   await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
   await page.getByRole("link", { name: /^Name/ }).click(); // now Z–A
   await expect(page).toHaveURL(/dir=desc/);
   await expect(table.getByRole("row").nth(1)).toContainText("Omar Aziz");

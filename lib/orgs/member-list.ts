@@ -4,7 +4,7 @@ import type { Executor } from "@/lib/db";
 import { groupMembers, groups, memberships, users, type MemberSource, type MemberState, type Role } from "@/lib/db/schema";
 import { personSortKey } from "@/lib/db/schema/search-keys";
 import { isUuid } from "@/lib/validation";
-import { idsTable, matchSearch, searchPredicates } from "./member-search";
+import { idsTable, matchSearch, searchPredicates, uuidArray } from "./member-search";
 
 export const MEMBER_SORTS = ["name", "email", "state", "role", "created"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
@@ -156,7 +156,27 @@ async function listMembersIn(db: Executor, q: MemberListQuery): Promise<MemberLi
   let page: Omit<MemberRow, "groups">[];
   let total: number;
   let totalIsCapped = false;
-  if (!term) {
+  const pageOfIds = (ids: string[], where?: SQL) =>
+    db
+      .select(rowColumns)
+      .from(idsTable(ids))
+      .innerJoin(memberships, sql`${memberships.id} = "matched"."id"`)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset(offset);
+  const groupIds = !term && q.groupId ? await smallGroup(db, q.groupId, q.searchCap ?? SEARCH_CAP) : null;
+
+  if (groupIds) {
+    // A group of a few thousand: start from its members and sort those, rather than walk everyone in name
+    // order testing each for membership (slow when the group's names sit late in the alphabet).
+    const rest = and(...memberFilters(db, { ...q, groupId: undefined }));
+    const inGroup = sql`${memberships.id} = any(${uuidArray(groupIds)})`;
+    page = groupIds.length ? await pageOfIds(groupIds, rest) : [];
+    const [counted] = groupIds.length ? await db.select({ n: count() }).from(memberships).where(and(rest, inGroup)) : [{ n: 0 }];
+    total = counted?.n ?? 0;
+  } else if (!term) {
     // Without a search every filter is on memberships: count there, without the join (an index-only scan).
     page = await db
       .select(rowColumns)
@@ -173,17 +193,7 @@ async function listMembersIn(db: Executor, q: MemberListQuery): Promise<MemberLi
     const match = await matchSearch(db, filters, term, cap);
     if (match.kind === "few") {
       total = match.ids.length;
-      page =
-        total === 0
-          ? []
-          : await db
-              .select(rowColumns)
-              .from(idsTable(match.ids))
-              .innerJoin(memberships, sql`${memberships.id} = "matched"."id"`)
-              .innerJoin(users, eq(users.id, memberships.userId))
-              .orderBy(...order)
-              .limit(q.pageSize)
-              .offset(offset);
+      page = total === 0 ? [] : await pageOfIds(match.ids);
     } else {
       total = cap;
       totalIsCapped = true;
@@ -228,6 +238,12 @@ async function walkPage(db: Executor, filters: SQL[], matches: SQL, q: MemberLis
     after = batch[batch.length - 1]!.keys;
   }
   return page;
+}
+
+/** The members of a group, if it has at most `cap` (else null: filtering while walking is then the fast way). */
+async function smallGroup(db: Executor, groupId: string, cap: number): Promise<string[] | null> {
+  const rows = await db.select({ id: groupMembers.membershipId }).from(groupMembers).where(eq(groupMembers.groupId, groupId)).limit(cap + 1);
+  return rows.length > cap ? null : rows.map((r) => r.id);
 }
 
 /** Group names of a page of members, in one query. */

@@ -1,0 +1,26 @@
+/** Prints the plan and time of every query loadUsersPage runs, for one Users page query string (auto_explain). */
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import * as schema from "@/lib/db/schema";
+import type { Db } from "@/lib/db";
+import { getOrganisationBySlug } from "@/lib/orgs/organisations";
+import { loadUsersPage } from "./app/(admin)/admin/users/load";
+import { parseUsersSearch } from "./app/(admin)/admin/users/params";
+let on = false;
+const client = postgres("postgres://postgres@127.0.0.1:5432/roster_admin_bench", { max: 1, onnotice: (n) => { if (on) console.log(String(n.message).replace(/\n/g, "\n   ").slice(0, 4000)); } });
+const db = drizzle(client, { schema }) as unknown as Db;
+const org = (await getOrganisationBySlug(db, "bigcorp"))!;
+const s = parseUsersSearch(Object.fromEntries(new URLSearchParams(process.argv[2] ?? "")));
+await loadUsersPage(db, org.id, s);
+await client`load 'auto_explain'`;
+await client.unsafe(`set auto_explain.log_min_duration = ${Number(process.argv[3] ?? 5)}`);
+await client`set auto_explain.log_analyze = on`;
+await client`set auto_explain.log_timing = on`;
+await client`set client_min_messages = log`;
+if (process.env.RPC) await client.unsafe(`set random_page_cost = ${process.env.RPC}`);
+if (process.env.NOPAR) await client.unsafe(`set max_parallel_workers_per_gather = 0`);
+on = true;
+const t0 = performance.now();
+await loadUsersPage(db, org.id, s);
+console.log("total", (performance.now() - t0).toFixed(1), "ms");
+await client.end();
