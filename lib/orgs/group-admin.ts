@@ -7,7 +7,7 @@ import { NotFoundError, ScimManagedError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
 import { assertOrgAdmin } from "./authorize";
 import { changeGroup, createGroup, deleteGroup } from "./groups";
-import { findMemberByEmail } from "./member-list";
+import { findMemberByEmail } from "./member-lookup";
 import { getOrganisation } from "./organisations";
 
 /**

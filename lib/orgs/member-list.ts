@@ -1,14 +1,10 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { groupMembers, groups, memberships, users, type MemberSource, type MemberState, type Role } from "@/lib/db/schema";
-import { personSortKey } from "@/lib/db/schema/search-keys";
-import { isUuid } from "@/lib/validation";
 import { idsTable, matchSearch, searchPredicates, uuidArray } from "./member-search";
+import { afterKeys, decodeCursor, encodeCursor, orderBy, sortKeyValues, type MemberSort, type SortDir } from "./member-sort";
 
-export const MEMBER_SORTS = ["name", "email", "state", "role", "created"] as const;
-export type MemberSort = (typeof MEMBER_SORTS)[number];
-export type SortDir = "asc" | "desc";
+export { MEMBER_SORTS, type MemberSort, type SortDir } from "./member-sort";
 
 export interface MemberListQuery {
   orgId: string;
@@ -24,6 +20,12 @@ export interface MemberListQuery {
   searchCap?: number;
   /** Rows per batch of a broad search's walk; tests make it small to walk many batches. */
   walkBatch?: number;
+  /**
+   * The page as a position rather than a number (the plain list only, where pages can be deep): rows after
+   * the row of `after`, or before the row of `before`. `page` still says which page it is, for the count.
+   */
+  after?: string;
+  before?: string;
 }
 
 export interface MemberRow {
@@ -44,6 +46,9 @@ export interface MemberRow {
 
 export interface MemberList {
   rows: MemberRow[];
+  /** Cursors of the first and last row (MemberListQuery before/after), when the list pages by position. */
+  firstCursor?: string;
+  lastCursor?: string;
   /** Matching members: exact, except for a search with more than SEARCH_CAP matches (then SEARCH_CAP and `totalIsCapped`). */
   total: number;
   totalIsCapped: boolean;
@@ -60,51 +65,6 @@ export const SEARCH_CAP = 10_000;
 export const memberDisplayName = (m: Pick<MemberRow, "displayName" | "givenName" | "familyName" | "email">) =>
   [m.givenName, m.familyName].filter(Boolean).join(" ") || m.displayName || m.email;
 
-/**
- * What each sort orders by, with the SQL type of each key (for keyset
- * comparisons). Every list ends in a unique key, so the order is total.
- * name and email follow an index on users (users_sort_name_idx,
- * users_email_lower_key), state and role one on memberships: the first page
- * reads 25 rows.
- */
-const SORT_KEYS: Record<MemberSort, [SQL | AnyPgColumn, string][]> = {
-  name: [
-    [personSortKey(users), "text"],
-    [users.id, "uuid"],
-  ],
-  email: [[sql`lower(${users.email})`, "text"]],
-  state: [
-    [memberships.state, "member_state"],
-    [memberships.stateChangedAt, "timestamptz"],
-    [memberships.id, "uuid"],
-  ],
-  role: [
-    [memberships.role, "member_role"],
-    [memberships.createdAt, "timestamptz"],
-    [memberships.id, "uuid"],
-  ],
-  created: [
-    [memberships.createdAt, "timestamptz"],
-    [memberships.id, "uuid"],
-  ],
-};
-
-function orderBy(sort: MemberSort, dir: SortDir): SQL[] {
-  const d = dir === "desc" ? desc : asc;
-  return SORT_KEYS[sort].map(([key]) => d(key));
-}
-
-/** The sort keys of a row, as text (exact: timestamps keep their microseconds). */
-const sortKeyValues = (sort: MemberSort) => sql<string[]>`array[${sql.join(SORT_KEYS[sort].map(([key]) => sql`${key}::text`), sql`, `)}]`;
-
-/** Rows after (or, descending, before) the given key values: keyset paging that costs the same on every page. */
-function afterKeys(sort: MemberSort, dir: SortDir, values: string[]): SQL {
-  const keys = SORT_KEYS[sort];
-  const left = sql.join(keys.map(([key]) => sql`${key}`), sql`, `);
-  const right = sql.join(keys.map(([, type], i) => sql`${values[i] ?? null}::${sql.raw(type)}`), sql`, `);
-  return dir === "desc" ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`;
-}
-
 /** Filters that need only the membership row (and group_members). */
 function memberFilters(db: Executor, q: MemberListQuery): SQL[] {
   const filters: SQL[] = [eq(memberships.orgId, q.orgId)];
@@ -116,7 +76,7 @@ function memberFilters(db: Executor, q: MemberListQuery): SQL[] {
   return filters;
 }
 
-const rowColumns = {
+export const rowColumns = {
   id: memberships.id,
   email: users.email,
   userName: memberships.userName,
@@ -156,6 +116,7 @@ async function listMembersIn(db: Executor, q: MemberListQuery): Promise<MemberLi
   let page: Omit<MemberRow, "groups">[];
   let total: number;
   let totalIsCapped = false;
+  let cursors: Pick<MemberList, "firstCursor" | "lastCursor"> = {};
   const pageOfIds = (ids: string[], where?: SQL) =>
     db
       .select(rowColumns)
@@ -178,14 +139,9 @@ async function listMembersIn(db: Executor, q: MemberListQuery): Promise<MemberLi
     total = counted?.n ?? 0;
   } else if (!term) {
     // Without a search every filter is on memberships: count there, without the join (an index-only scan).
-    page = await db
-      .select(rowColumns)
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(...filters))
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offset);
+    const plain = await plainPage(db, filters, q, offset);
+    page = plain.rows;
+    cursors = plain.cursors;
     const [counted] = await db.select({ n: count() }).from(memberships).where(and(...filters));
     total = counted?.n ?? 0;
   } else {
@@ -201,7 +157,37 @@ async function listMembersIn(db: Executor, q: MemberListQuery): Promise<MemberLi
     }
   }
   const groupsByMember = await groupsOf(db, q.orgId, page.map((r) => r.id));
-  return { rows: page.map((r) => ({ ...r, groups: groupsByMember.get(r.id) ?? [] })), total, totalIsCapped };
+  return { rows: page.map((r) => ({ ...r, groups: groupsByMember.get(r.id) ?? [] })), total, totalIsCapped, ...cursors };
+}
+
+/**
+ * A page of the unsearched list, by position when the link carries a cursor
+ * (an index range scan from that row: the same cost on every page), else by
+ * OFFSET (page numbers typed into the URL).
+ */
+async function plainPage(db: Executor, filters: SQL[], q: MemberListQuery, offset: number) {
+  const sort = q.sort ?? "name";
+  const dir = q.dir ?? "asc";
+  const after = decodeCursor(sort, q.after);
+  const before = after ? null : decodeCursor(sort, q.before);
+  // "Previous" reads backwards from the first row of the page it came from, then turns the rows round.
+  const readDir: SortDir = before ? (dir === "asc" ? "desc" : "asc") : dir;
+  const at = after ?? before;
+  const rows = await db
+    .select({ ...rowColumns, keys: sortKeyValues(sort) })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(...filters, at ? afterKeys(sort, readDir, at) : undefined))
+    .orderBy(...orderBy(sort, readDir))
+    .limit(q.pageSize)
+    .offset(at ? 0 : offset);
+  if (before) rows.reverse();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    rows: rows.map(({ keys: _keys, ...row }) => row),
+    cursors: first && last ? { firstCursor: encodeCursor(first.keys), lastCursor: encodeCursor(last.keys) } : {},
+  };
 }
 
 const WALK_BATCH = 1_000;
@@ -258,54 +244,4 @@ export async function groupsOf(db: Executor, orgId: string, membershipIds: strin
     .orderBy(asc(groups.displayName));
   for (const r of rows) byMember.set(r.membershipId, [...(byMember.get(r.membershipId) ?? []), { id: r.id, name: r.name }]);
   return byMember;
-}
-
-export async function countInvited(db: Executor, orgId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.state, "invited")));
-  return row?.n ?? 0;
-}
-
-/** A member of the organisation by their login email (case-insensitive), or undefined. */
-export async function findMemberByEmail(db: Executor, orgId: string, email: string) {
-  const [row] = await db
-    .select({ id: memberships.id, role: memberships.role, state: memberships.state, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), sql`lower(${users.email}) = lower(${email.trim()})`));
-  return row;
-}
-
-/** Owners and admins, owner first, for the Admin Management page. */
-export async function listAdmins(db: Executor, orgId: string) {
-  return db
-    .select({
-      id: memberships.id,
-      email: users.email,
-      givenName: users.givenName,
-      familyName: users.familyName,
-      displayName: memberships.displayName,
-      role: memberships.role,
-      state: memberships.state,
-      joinedAt: memberships.joinedAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ["owner", "admin"])))
-    .orderBy(asc(memberships.role), asc(personSortKey(users)));
-}
-
-/** One member of the organisation with their groups, for the member's page; undefined for anyone else's id. */
-export async function getMember(db: Executor, orgId: string, membershipId: string): Promise<(MemberRow & { externalId: string | null }) | undefined> {
-  if (!isUuid(membershipId)) return undefined;
-  const [row] = await db
-    .select({ ...rowColumns, externalId: memberships.externalId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)));
-  if (!row) return undefined;
-  const groupsByMember = await groupsOf(db, orgId, [row.id]);
-  return { ...row, groups: groupsByMember.get(row.id) ?? [] };
 }

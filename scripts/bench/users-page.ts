@@ -42,7 +42,8 @@ const CASES: [string, string][] = [
   ["sort: state", "sort=state"],
   ["sort: role", "sort=role"],
   ["page 40 (rows 976–1000)", "page=40"],
-  ["page 2000 (rows 49,976–50,000)", "page=2000"],
+  ["page 2000 by number (OFFSET)", "page=2000"],
+  ["page 2000 by its Next link (keyset)", "page=2000&after={cursor}"],
 ];
 
 export async function run(argv: string[]): Promise<boolean> {
@@ -72,7 +73,11 @@ export async function run(argv: string[]): Promise<boolean> {
         : `Reusing ${seeded.slug} in ${url}.`,
     );
     const [group] = await database.db.select({ id: groups.id }).from(groups).where(eq(groups.orgId, seeded.orgId)).limit(1);
-    const cases = CASES.map(([name, query]) => [name, query.replace("{group}", group?.id ?? "")] as const);
+    // The Next link of page 1,999 carries the position of its last row: what a person paging would follow.
+    const page1999 = await loadUsersPage(database.db, seeded.orgId, parseUsersSearch({ page: "1999" }));
+    const cases = CASES.map(
+      ([name, query]) => [name, query.replace("{group}", group?.id ?? "").replace("{cursor}", page1999.list.lastCursor ?? "")] as const,
+    );
 
     const data: Timing[] = [];
     for (const [name, query] of cases) {

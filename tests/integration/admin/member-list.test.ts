@@ -134,4 +134,23 @@ describe(`member list (${testDriver()})`, () => {
     expect(await matchSearch(t.db, filters, "nobody", 0)).toEqual({ kind: "few", ids: [] });
     expect((await matchSearch(t.db, filters, "adam", 0)).kind).toBe("many");
   });
+
+  it("Next and Previous by position give the same pages as page numbers, in every sort and both directions", async () => {
+    for (const sort of ["name", "email", "state", "role", "created"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const byNumber = await Promise.all([1, 2, 3].map((page) => list({ sort, dir, page, pageSize: 2 })));
+        const ids = (r: Awaited<ReturnType<typeof list>>) => r.rows.map((m) => m.id);
+        const p2 = await list({ sort, dir, page: 2, pageSize: 2, after: byNumber[0]!.lastCursor });
+        expect(ids(p2), `${sort} ${dir} next`).toEqual(ids(byNumber[1]!));
+        const p3 = await list({ sort, dir, page: 3, pageSize: 2, after: p2.lastCursor });
+        expect(ids(p3), `${sort} ${dir} next again`).toEqual(ids(byNumber[2]!));
+        const back = await list({ sort, dir, page: 2, pageSize: 2, before: p3.firstCursor });
+        expect(ids(back), `${sort} ${dir} previous`).toEqual(ids(byNumber[1]!));
+        expect(p3.total).toBe(5);
+      }
+    }
+    // A cursor that does not fit the sort (an edited link) is ignored: the page number decides.
+    const fallback = await list({ sort: "email", page: 2, pageSize: 2, after: "bm90LWEtY3Vyc29y" });
+    expect(fallback.rows.map((m) => m.id)).toEqual((await list({ sort: "email", page: 2, pageSize: 2 })).rows.map((m) => m.id));
+  });
 });

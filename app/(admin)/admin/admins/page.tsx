@@ -11,7 +11,8 @@ import { PageHeader } from "@/components/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { listAdmins, memberDisplayName } from "@/lib/orgs/member-list";
+import { memberDisplayName } from "@/lib/orgs/member-list";
+import { listAdmins } from "@/lib/orgs/member-lookup";
 
 export const metadata: Metadata = { title: "Admin Management" };
 

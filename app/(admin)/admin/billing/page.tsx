@@ -10,7 +10,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { billingHistory } from "@/lib/orgs/billing";
-import { countInvited } from "@/lib/orgs/member-list";
+import { countInvited } from "@/lib/orgs/member-lookup";
 import { seatUsage } from "@/lib/orgs/seats";
 
 export const metadata: Metadata = { title: "Billing" };

@@ -3,7 +3,8 @@ import { unresolvedSeatRefusals } from "@/lib/audit/provisioning";
 import type { Executor } from "@/lib/db";
 import { groups } from "@/lib/db/schema";
 import { invitationStatuses } from "@/lib/orgs/invitation-actions";
-import { countInvited, listMembers } from "@/lib/orgs/member-list";
+import { listMembers } from "@/lib/orgs/member-list";
+import { countInvited } from "@/lib/orgs/member-lookup";
 import { seatUsage } from "@/lib/orgs/seats";
 import type { UsersSearch } from "./params";
 
@@ -27,6 +28,8 @@ export async function loadUsersPage(db: Executor, orgId: string, s: UsersSearch)
       dir: s.dir,
       page: s.page,
       pageSize: USERS_PAGE_SIZE,
+      after: s.after,
+      before: s.before,
     }),
     db.select({ id: groups.id, name: groups.displayName }).from(groups).where(eq(groups.orgId, orgId)).orderBy(asc(groups.displayName)),
     unresolvedSeatRefusals(db, orgId),

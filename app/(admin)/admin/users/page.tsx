@@ -188,7 +188,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           pageSize={USERS_PAGE_SIZE}
           total={list.total}
           totalIsCapped={list.totalIsCapped}
-          href={(page) => usersHref(s, { page })}
+          href={(page) =>
+            // Next and Previous carry the position of the edge row, so deep pages cost what the first one does.
+            page === s.page + 1 && list.lastCursor
+              ? usersHref(s, { page, after: list.lastCursor, before: undefined })
+              : page === s.page - 1 && page > 1 && list.firstCursor
+                ? usersHref(s, { page, before: list.firstCursor, after: undefined })
+                : usersHref(s, { page })
+          }
         />
       </Card>
     </>

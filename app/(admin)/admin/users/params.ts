@@ -21,11 +21,16 @@ export function parseUsersSearch(p: Record<string, string | string[] | undefined
     sort: oneOf<MemberSort>(MEMBER_SORTS, get("sort")) ?? "name",
     dir: oneOf<SortDir>(["asc", "desc"], get("dir")) ?? "asc",
     page: Math.min(Math.max(1, Number.parseInt(get("page") ?? "1", 10) || 1), 100_000),
+    /** Keyset cursors of the Previous/Next links (lib/orgs/member-sort.ts); checked where they are read. */
+    after: get("after")?.slice(0, 2000),
+    before: get("before")?.slice(0, 2000),
   };
 }
 
+/** A link to the Users page with some of its state changed; any change but the page drops the position cursors. */
 export function usersHref(s: UsersSearch, change: Partial<UsersSearch>): string {
-  const next = { ...s, ...change };
+  const keepsPosition = "after" in change || "before" in change;
+  const next = { ...s, ...(keepsPosition ? {} : { after: undefined, before: undefined }), ...change };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(next)) {
     if (v === undefined || v === "") continue;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { viewerActor } from "@/lib/auth/viewer";
 import { adminRoute } from "@/lib/http/admin-route";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { findMemberByEmail } from "@/lib/orgs/member-list";
+import { findMemberByEmail } from "@/lib/orgs/member-lookup";
 import { changeRole } from "@/lib/orgs/roles";
 
 const body = z.object({ email: z.string().trim().min(1, "Enter the email of the member to make an admin.").max(320) });

@@ -16,7 +16,8 @@ import { auditActionLabel, listAuditLog } from "@/lib/audit/queries";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { invitationStatuses } from "@/lib/orgs/invitation-actions";
-import { getMember, memberDisplayName } from "@/lib/orgs/member-list";
+import { memberDisplayName } from "@/lib/orgs/member-list";
+import { getMember } from "@/lib/orgs/member-lookup";
 
 export const metadata: Metadata = { title: "User" };
 
