@@ -10,16 +10,19 @@ export interface MenuItem {
 }
 
 /**
- * A row's "⋯" actions menu: a button (named for the row, e.g. "Actions for
- * Ada Lee") opening a list of menu items. Escape and a click outside close it;
+ * A row's "⋯" actions menu: a button named `label` ("Actions") and described
+ * by the row's `subject` ("Ada Lee"), so a screen reader says whose actions
+ * they are while the row's name cell stays the only cell named after the
+ * person. It opens a list of menu items. Escape and a click outside close it;
  * arrow keys move between items. `note` explains, inside the menu, why some
  * items are unavailable.
  */
-export function RowMenu({ label, items, note }: { label: string; items: MenuItem[]; note?: string }) {
+export function RowMenu({ label, subject, items, note }: { label: string; subject: string; items: MenuItem[]; note?: string }) {
   const [open, setOpen] = useState(false);
   const [place, setPlace] = useState<React.CSSProperties>({});
   const root = useRef<HTMLDivElement>(null);
   const id = useId();
+  const subjectId = useId();
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
@@ -52,9 +55,14 @@ export function RowMenu({ label, items, note }: { label: string; items: MenuItem
   };
   return (
     <div ref={root} className="relative inline-block text-left" onKeyDown={move}>
+      {/* Hidden, so it describes the button without adding the name to the table cell's own name. */}
+      <span id={subjectId} hidden>
+        {subject}
+      </span>
       <button
         type="button"
         aria-label={label}
+        aria-describedby={subjectId}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
@@ -78,7 +86,7 @@ export function RowMenu({ label, items, note }: { label: string; items: MenuItem
         <div
           id={id}
           role="menu"
-          aria-label={label}
+          aria-label={`${label}: ${subject}`}
           style={place}
           className="z-30 w-64 rounded-lg border border-zinc-200 bg-white py-1 text-left shadow-lg"
         >

@@ -159,7 +159,8 @@ export function MemberActions({
         </span>
       ) : null}
       <RowMenu
-        label={`Actions for ${member.name}`}
+        label="Actions"
+        subject={member.name}
         note={lockNote}
         items={actions.map((a) => ({ label: a.label, tone: a.danger ? "danger" : undefined, disabled: Boolean(a.lockedBecause), onSelect: () => setChosen(a) }))}
       />
