@@ -161,6 +161,27 @@ test("SCIM creates and a seat refusal in the provisioning log and on Users; remo
   await expect(timeline.getByRole("row").nth(2)).toContainText("No seats available");
   await screenshot(page, "user-detail");
 
+  // A group the IdP pushes is read-only here while SCIM is on: badge, disabled actions, refused by the server.
+  const pushed = await request.post("/api/scim/v2/Groups", {
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json" },
+    data: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Field Sales", members: [{ value: hireId }] },
+  });
+  expect(pushed.status()).toBe(201);
+  const { id: groupId } = (await pushed.json()) as { id: string };
+  await page.goto("/admin/groups");
+  const groupRow = page.getByRole("row", { name: /Field Sales/ });
+  await expect(groupRow).toContainText("Managed by IdP");
+  await expect(groupRow.getByRole("button", { name: "Rename" })).toBeDisabled();
+  await expect(groupRow.getByRole("button", { name: "Delete" })).toBeDisabled();
+  await screenshot(page, "groups-scim-on");
+  const rename = await callApi(page, "PATCH", `/api/admin/groups/${groupId}`, { displayName: "Renamed here" });
+  expect(rename.status).toBe(403);
+  expect(rename.body.error?.code).toBe("scim_managed");
+  await groupRow.getByRole("link", { name: "Field Sales" }).click();
+  await expect(page.getByText("Read-only: managed by your identity provider")).toBeVisible();
+  await expect(page.getByLabel("Add a member by email")).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Nina Hire/ }).getByRole("button", { name: "Remove from group" })).toBeDisabled();
+
   // Turning SCIM off stops the IdP at once.
   await page.goto("/admin/security");
   await page.getByRole("button", { name: "Turn off SCIM" }).click();
