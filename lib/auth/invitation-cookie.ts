@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { useSecureCookies } from "./session-cookie";
+import { secureCookies } from "./session-cookie";
 
 /**
  * Remembers, for the length of one SSO round trip, which invitation the
@@ -10,7 +10,7 @@ import { useSecureCookies } from "./session-cookie";
 const NAME = "roster-invitation";
 
 export async function rememberInvitation(tokenHash: string): Promise<void> {
-  (await cookies()).set(NAME, tokenHash, { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: 30 * 60 });
+  (await cookies()).set(NAME, tokenHash, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: 30 * 60 });
 }
 
 export async function acceptedInvitationHash(): Promise<string | null> {

@@ -12,7 +12,7 @@ import { acceptedInvitationHash, forgetInvitation } from "./invitation-cookie";
 import { clientSecretVerifier } from "./jackson";
 import { refusalUrl } from "./refusals";
 import { authSecret } from "./secret";
-import { currentSessionUserId, SESSION_MAX_AGE_S, useSecureCookies } from "./session-cookie";
+import { currentSessionUserId, SESSION_MAX_AGE_S, secureCookies } from "./session-cookie";
 import { magicLinkDecision } from "./sign-in-rules";
 import { admitSsoSignIn } from "./sso-sign-in";
 
@@ -39,7 +39,7 @@ export function authOptions(): NextAuthOptions {
     // Database sessions: deleting the rows (deactivation, removal) ends them at the next request.
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: DAY },
     // Decided in one place, so that sessions Roster starts itself use the same cookie (lib/auth/session-cookie.ts).
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
     providers: [
       EmailProvider({

@@ -13,9 +13,9 @@ import { rosterAdapter } from "./adapter";
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** next-auth's rule: secure cookies (and the __Secure- prefix) when the app is served over https. */
-export const useSecureCookies = (): boolean => env().APP_URL.startsWith("https://");
+export const secureCookies = (): boolean => env().APP_URL.startsWith("https://");
 
-export const sessionCookieName = (): string => `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+export const sessionCookieName = (): string => `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 
 export async function startSession(userId: string): Promise<void> {
   const sessionToken = randomBytes(32).toString("hex");
@@ -25,7 +25,7 @@ export async function startSession(userId: string): Promise<void> {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: useSecureCookies(),
+    secure: secureCookies(),
     expires,
   });
 }
