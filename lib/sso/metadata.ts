@@ -11,6 +11,7 @@ export interface IdpCertificate {
   subject: string;
   fingerprintSha256: string;
   validTo: Date;
+  expired: boolean;
 }
 
 export interface IdpMetadata {
@@ -103,6 +104,7 @@ export function describeCertificate(base64: string): IdpCertificate {
       subject: cert.subject.replace(/\n/g, ", "),
       fingerprintSha256: cert.fingerprint256,
       validTo: new Date(cert.validTo),
+      expired: new Date(cert.validTo).getTime() < Date.now(),
     };
   } catch {
     throw invalid("The metadata's X509Certificate is not a readable certificate.");
