@@ -17,7 +17,7 @@ async function call(method: "PUT" | "PATCH" | "DELETE", body?: unknown): Promise
 const button = "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60";
 
 /** Paste or upload the IdP's metadata XML; saving creates or replaces the connection. */
-export function SsoMetadataForm({ replacing, idpInitiated }: { replacing: boolean; idpInitiated: boolean }) {
+export function SsoMetadataForm({ replacing, idpInitiated = false }: { replacing: boolean; idpInitiated?: boolean }) {
   const router = useRouter();
   const [xml, setXml] = useState("");
   const [allowIdp, setAllowIdp] = useState(idpInitiated);
@@ -33,7 +33,8 @@ export function SsoMetadataForm({ replacing, idpInitiated }: { replacing: boolea
     e.preventDefault();
     setPending(true);
     setError(null);
-    const failure = await call("PUT", { metadataXml: xml, idpInitiated: allowIdp });
+    // Replacing keeps the current IdP-initiated setting (it has its own switch).
+    const failure = await call("PUT", { metadataXml: xml, ...(replacing ? {} : { idpInitiated: allowIdp }) });
     setPending(false);
     if (failure) return setError(failure);
     setXml("");
@@ -59,10 +60,12 @@ export function SsoMetadataForm({ replacing, idpInitiated }: { replacing: boolea
           <span className="sr-only">Upload metadata file</span>
           <input type="file" accept=".xml,application/xml,text/xml" onChange={onFile} aria-label="Upload metadata file" className="text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-700 hover:file:bg-zinc-200" />
         </label>
-        <label className="flex items-center gap-2 text-sm text-zinc-700">
-          <input type="checkbox" checked={allowIdp} onChange={(e) => setAllowIdp(e.target.checked)} className="size-4 rounded border-zinc-300" />
-          Allow IdP-initiated sign-in
-        </label>
+        {replacing ? null : (
+          <label className="flex items-center gap-2 text-sm text-zinc-700">
+            <input type="checkbox" checked={allowIdp} onChange={(e) => setAllowIdp(e.target.checked)} className="size-4 rounded border-zinc-300" />
+            Allow IdP-initiated sign-in
+          </label>
+        )}
       </div>
       {error ? (
         <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">

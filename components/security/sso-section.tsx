@@ -79,7 +79,7 @@ function NotConnected() {
         Download the SAML metadata XML from your IdP&rsquo;s application and paste or upload it here. SCIM provisioning can be turned
         on once single sign-on is connected.
       </p>
-      <SsoMetadataForm replacing={false} idpInitiated={false} />
+      <SsoMetadataForm replacing={false} />
     </section>
   );
 }
@@ -121,11 +121,15 @@ function Connected({ org, connection }: { org: Organisation; connection: SsoConn
         <h3 id="idp-replace" className="text-sm font-semibold text-zinc-900">
           Replace or remove
         </h3>
-        <p className="text-sm text-zinc-500">New metadata (a rotated certificate, another IdP) replaces the connection in one step.</p>
-        <SsoMetadataForm replacing idpInitiated={connection.idpInitiated} />
-        <div className="pt-2">
-          <RemoveSsoButton orgName={org.name} />
-        </div>
+        <details className="group rounded-lg border border-zinc-200">
+          <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-50">
+            Replace with new metadata (a rotated certificate, another IdP)
+          </summary>
+          <div className="border-t border-zinc-100 p-4">
+            <SsoMetadataForm replacing />
+          </div>
+        </details>
+        <RemoveSsoButton orgName={org.name} />
       </section>
     </>
   );

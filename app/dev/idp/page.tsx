@@ -63,9 +63,9 @@ export default async function DemoIdpPage({ searchParams }: { searchParams: Prom
             </dd>
           </dl>
         </IdpCard>
+        <ScimSettings scim={directory.scim} />
         <People people={directory.people} groups={directory.groups} />
         <Groups groups={directory.groups} people={directory.people} />
-        <ScimSettings scim={directory.scim} />
         <ScimLog log={directory.log} />
       </div>
     </IdpShell>
