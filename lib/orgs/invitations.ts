@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import { newSecret, sha256 } from "@/lib/crypto";
@@ -58,6 +58,32 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
     }),
   });
   return { token, expiresAt };
+}
+
+/** Issues an invitation unless the member has one that still works (not used, revoked or expired). */
+export async function ensureOpenInvitation(
+  tx: Executor,
+  p: { org: { id: string; name: string }; membership: Membership; user: User; actor: Actor },
+): Promise<void> {
+  const [open] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.membershipId, p.membership.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  if (open) return;
+  await issueInvitation(tx, {
+    org: p.org,
+    membershipId: p.membership.id,
+    email: p.user.email,
+    recipientName: [p.user.givenName, p.user.familyName].filter(Boolean).join(" ") || null,
+    actor: p.actor,
+  });
 }
 
 /** What an invitation link is worth right now; each state has its own page (app/(auth)/invitations/[token]). */

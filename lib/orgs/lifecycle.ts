@@ -2,9 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
-import { memberships, sessions, users, type Membership, type User } from "@/lib/db/schema";
-import { NotFoundError, OwnerProtectedError } from "@/lib/errors";
+import { memberships, sessions, users, type Membership, type Organisation, type User } from "@/lib/db/schema";
+import { NotFoundError, OwnerProtectedError, PreconditionFailedError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { ensureOpenInvitation } from "./invitations";
 import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
 import { claimSeat, holdsSeat, releaseSeat } from "./seats";
@@ -42,33 +43,52 @@ export async function setMemberActive(
 ): Promise<Membership> {
   return db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
-    const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
-    const isDeactivated = membership.state === "deactivated";
-    if (p.active !== isDeactivated) return membership;
-    if (p.actor.kind === "user") assertNotScimManaged(org, p.active ? "Reactivating people" : "Deactivating people");
-    if (!p.active && membership.role === "owner") throw new OwnerProtectedError(ownerMessage("deactivated"));
-    const state = p.active ? (membership.joinedAt ? "active" : "invited") : "deactivated";
-    const [updated] = await tx
-      .update(memberships)
-      .set({ state, stateChangedAt: new Date(), updatedAt: new Date(), version: sql`${memberships.version} + 1` })
-      .where(eq(memberships.id, membership.id))
-      .returning();
-    if (p.actor.kind !== "scim") {
-      await recordAudit(tx, {
-        orgId: org.id,
-        actor: p.actor,
-        action: p.active ? "member.reactivated" : "member.deactivated",
-        target: user.email,
-      });
-    }
-    if (p.active) {
-      await claimSeat(tx, org.id);
-    } else {
-      await endSessions(tx, user.id);
-      await releaseSeat(tx, org.id);
-    }
-    return updated!;
+    const locked = await lockMembership(tx, p.orgId, p.membershipId);
+    return (await applyActiveState(tx, org, locked, p.active, p.actor)) ?? locked.membership;
   });
+}
+
+/**
+ * The state change itself, inside the caller's transaction and on a locked
+ * membership (see lockMembership); returns the updated row, or undefined when
+ * the member is already in the asked state. Claims the seat last, so call it
+ * as the last write of the transaction.
+ */
+export async function applyActiveState(
+  tx: Tx,
+  org: Organisation,
+  locked: { membership: Membership; user: User },
+  active: boolean,
+  actor: Actor,
+): Promise<Membership | undefined> {
+  const { membership, user } = locked;
+  const isDeactivated = membership.state === "deactivated";
+  if (active !== isDeactivated) return undefined;
+  if (actor.kind === "user") assertNotScimManaged(org, active ? "Reactivating people" : "Deactivating people");
+  if (!active && membership.role === "owner") throw new OwnerProtectedError(ownerMessage("deactivated"));
+  const state = active ? (membership.joinedAt ? "active" : "invited") : "deactivated";
+  const [updated] = await tx
+    .update(memberships)
+    .set({ state, stateChangedAt: new Date(), updatedAt: new Date(), version: sql`${memberships.version} + 1` })
+    .where(eq(memberships.id, membership.id))
+    .returning();
+  if (actor.kind !== "scim") {
+    await recordAudit(tx, {
+      orgId: org.id,
+      actor,
+      action: active ? "member.reactivated" : "member.deactivated",
+      target: user.email,
+    });
+  }
+  if (active) {
+    // Someone who never joined needs a working invitation again (theirs may have expired, or never been sent).
+    if (!membership.joinedAt) await ensureOpenInvitation(tx, { org, membership, user, actor });
+    await claimSeat(tx, org.id);
+  } else {
+    await endSessions(tx, user.id);
+    await releaseSeat(tx, org.id);
+  }
+  return updated!;
 }
 
 /**
@@ -79,11 +99,14 @@ export async function setMemberActive(
  */
 export async function removeMember(
   db: Executor,
-  p: { orgId: string; membershipId: string; actor: Actor },
+  p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
     const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
+    if (p.expectedVersion !== undefined && p.expectedVersion !== membership.version) {
+      throw new PreconditionFailedError(`The user changed since you read it (version ${membership.version}, not ${p.expectedVersion}).`);
+    }
     if (p.actor.kind === "user") assertNotScimManaged(org, "Removing people");
     if (membership.role === "owner") throw new OwnerProtectedError(ownerMessage("removed"));
     if (user.origin === "provisioned") {

@@ -22,13 +22,19 @@ export interface InviteMemberInput {
   displayName?: string | null;
   externalId?: string | null;
   scimAttributes?: Record<string, unknown>;
+  /**
+   * false: the IdP provisions someone who is disabled at the source. They are
+   * created deactivated: no seat, no invitation until they are reactivated.
+   */
+  active?: boolean;
   actor: Actor;
 }
 
 export interface InvitedMember {
   membership: Membership;
   user: User;
-  invitationToken: string;
+  /** Absent when the member was created deactivated (no invitation yet). */
+  invitationToken?: string;
 }
 
 /**
@@ -52,7 +58,7 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       orgId: org.id,
       userId: user.id,
       role: "user",
-      state: "invited",
+      state: input.active === false ? "deactivated" : "invited",
       source: input.actor.kind === "scim" ? "scim" : "manual",
       slug: await uniqueMemberSlug(tx, org.id, user.email),
       userName,
@@ -61,6 +67,7 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       scimAttributes: input.scimAttributes ?? {},
     });
     await giveMemberDefaults(tx, { org, membershipId: membership.id, userId: user.id });
+    if (input.active === false) return { membership, user };
     const recipientName = [user.givenName, user.familyName].filter(Boolean).join(" ") || null;
     const { token } = await issueInvitation(tx, {
       org,

@@ -13,6 +13,7 @@ export interface AppServer {
   port: number;
   proc: ChildProcess;
   logFile: string;
+  /** SIGTERM (graceful) by default; SIGKILL to simulate a crash. Resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -49,8 +50,16 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
       ...opts.env,
     },
     stdio: ["ignore", log, log],
-    detached: false,
+    // Its own process group, so that a kill reaches every process `next start` may have started.
+    detached: true,
   });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-proc.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -64,7 +73,7 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      proc.kill("SIGKILL");
+      signalGroup("SIGKILL");
       throw new Error(`Server on port ${opts.port} did not become healthy in 90 s; see ${logFile}:\n${tail(logFile)}`);
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -75,9 +84,9 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
     proc,
     logFile,
     async stop(signal = "SIGTERM") {
-      if (proc.exitCode !== null) return;
-      proc.kill(signal);
-      const timer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      signalGroup(signal);
+      const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
     },

@@ -31,7 +31,10 @@ async function ssoOrg() {
   return getOrganisation(t.db, org.id);
 }
 
-const invite = async (orgId: string) => inviteMember(t.db, { orgId, email: `p-${uniq()}@example.com`, actor: scimActor });
+async function invite(orgId: string) {
+  const invited = await inviteMember(t.db, { orgId, email: `p-${uniq()}@example.com`, actor: scimActor });
+  return { ...invited, invitationToken: invited.invitationToken! };
+}
 async function createPersonalAccount(email: string): Promise<string> {
   await t.db.insert(users).values({ email, origin: "personal" });
   return email;

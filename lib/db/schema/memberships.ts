@@ -102,6 +102,8 @@ export const groupMembers = pgTable(
     orgId: uuid("org_id").notNull(),
     groupId: uuid("group_id").notNull(),
     membershipId: uuid("membership_id").notNull(),
+    /** The label the IdP sent with the member (SCIM `members[].display`), if any; shown instead of the user's name. */
+    display: text("display"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

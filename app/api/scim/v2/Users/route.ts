@@ -1,0 +1,5 @@
+import { scimRoute } from "@/lib/scim/http/handler";
+import { endpoints } from "@/lib/scim/routes";
+
+export const GET = scimRoute(endpoints.Users.GET!);
+export const POST = scimRoute(endpoints.Users.POST!);

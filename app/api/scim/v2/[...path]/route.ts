@@ -1,0 +1,9 @@
+import { scimRoute } from "@/lib/scim/http/handler";
+import { dispatch } from "@/lib/scim/routes";
+
+// Resource names in any case (/users), and SCIM-shaped 404/405/501 for everything else under /api/scim/v2.
+export const GET = scimRoute(dispatch("GET"));
+export const POST = scimRoute(dispatch("POST"));
+export const PUT = scimRoute(dispatch("PUT"));
+export const PATCH = scimRoute(dispatch("PATCH"));
+export const DELETE = scimRoute(dispatch("DELETE"));

@@ -1,0 +1,172 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/log";
+import type { Executor, Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
+
+/**
+ * Groups (departments) and their members, for SCIM and the admin Groups page
+ * alike. Members are memberships of the same organisation: the composite
+ * foreign keys of group_members prove it in the database, and unknown ids are
+ * refused here with a message that names them.
+ */
+export interface MemberRef {
+  membershipId: string;
+  /** A label the IdP sent with the member (Okta: the userName), shown when present. */
+  display?: string | null;
+}
+
+export const MAX_GROUP_NAME_LENGTH = 256;
+
+function checkName(displayName: string): string {
+  const name = displayName.trim();
+  if (!name) throw new ValidationError("A group needs a displayName.", "displayName");
+  if (name.length > MAX_GROUP_NAME_LENGTH) {
+    throw new ValidationError(`A group's displayName is at most ${MAX_GROUP_NAME_LENGTH} characters.`, "displayName");
+  }
+  return name;
+}
+
+const nameTaken = (name: string) => new ConflictError(`A group named "${name}" already exists in this organisation.`, "displayName");
+
+/** The writes a group change may combine; all run in one transaction on a locked group (see changeGroup). */
+export class GroupChanges {
+  constructor(
+    readonly tx: Tx,
+    readonly group: Group,
+  ) {}
+
+  async rename(displayName: string): Promise<void> {
+    const name = checkName(displayName);
+    try {
+      await this.tx.update(groups).set({ displayName: name }).where(eq(groups.id, this.group.id));
+    } catch (e) {
+      if (isUniqueViolation(e, "groups_org_display_name_key")) throw nameTaken(name);
+      throw e;
+    }
+  }
+
+  async setExternalId(externalId: string | null): Promise<void> {
+    await this.tx.update(groups).set({ externalId }).where(eq(groups.id, this.group.id));
+  }
+
+  /** Adds members; re-adding one is fine (its label is refreshed). Unknown ids: ValidationError naming them. */
+  async addMembers(refs: MemberRef[]): Promise<void> {
+    const unique = [...new Map(refs.map((r) => [r.membershipId.toLowerCase(), r])).values()];
+    if (unique.length === 0) return;
+    const bad = unique.filter((r) => !isUuid(r.membershipId)).map((r) => r.membershipId);
+    const ids = unique.filter((r) => isUuid(r.membershipId)).map((r) => r.membershipId.toLowerCase());
+    const found = ids.length
+      ? await this.tx
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(and(eq(memberships.orgId, this.group.orgId), inArray(memberships.id, ids)))
+      : [];
+    const known = new Set(found.map((f) => f.id));
+    const unknown = [...bad, ...ids.filter((id) => !known.has(id))];
+    if (unknown.length) {
+      const shown = unknown.slice(0, 5).map((id) => `"${id}"`).join(", ");
+      throw new ValidationError(
+        `No user of this organisation has the id ${shown}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ""}: members must be users provisioned here.`,
+        "members",
+      );
+    }
+    await this.tx
+      .insert(groupMembers)
+      .values(unique.map((r) => ({ orgId: this.group.orgId, groupId: this.group.id, membershipId: r.membershipId.toLowerCase(), display: r.display ?? null })))
+      .onConflictDoUpdate({
+        target: [groupMembers.groupId, groupMembers.membershipId],
+        set: { display: sql`coalesce(excluded.display, ${groupMembers.display})` },
+      });
+  }
+
+  /** Removes the given members; ids that are not members are ignored (removal is idempotent). */
+  async removeMembers(membershipIds: string[]): Promise<void> {
+    const ids = membershipIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase());
+    if (ids.length === 0) return;
+    await this.tx.delete(groupMembers).where(and(eq(groupMembers.groupId, this.group.id), inArray(groupMembers.membershipId, ids)));
+  }
+
+  async removeAllMembers(): Promise<void> {
+    await this.tx.delete(groupMembers).where(eq(groupMembers.groupId, this.group.id));
+  }
+
+  async replaceMembers(refs: MemberRef[]): Promise<void> {
+    await this.removeAllMembers();
+    await this.addMembers(refs);
+  }
+}
+
+/** Locks a group of the organisation; other organisations' ids are not found. */
+async function lockGroup(tx: Tx, orgId: string, groupId: string): Promise<Group> {
+  if (!isUuid(groupId)) throw new NotFoundError("Group not found");
+  const [group] = await tx.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, groupId))).for("update");
+  if (!group) throw new NotFoundError("Group not found");
+  return group;
+}
+
+export async function createGroup(
+  db: Executor,
+  p: { orgId: string; displayName: string; externalId?: string | null; members?: MemberRef[]; actor: Actor },
+): Promise<Group> {
+  const name = checkName(p.displayName);
+  return db.transaction(async (tx) => {
+    let group: Group;
+    try {
+      [group] = (await tx
+        .insert(groups)
+        .values({ orgId: p.orgId, displayName: name, externalId: p.externalId ?? null, managedByIdp: p.actor.kind === "scim" })
+        .returning()) as [Group];
+    } catch (e) {
+      if (isUniqueViolation(e, "groups_org_display_name_key")) throw nameTaken(name);
+      throw e;
+    }
+    await new GroupChanges(tx, group).addMembers(p.members ?? []);
+    if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.created", target: name });
+    return group;
+  });
+}
+
+/**
+ * Runs several changes to one group as one transaction: the group is locked,
+ * its version checked against `expectedVersion` (If-Match), and bumped once.
+ */
+export async function changeGroup(
+  db: Executor,
+  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number },
+  apply: (changes: GroupChanges) => Promise<void>,
+): Promise<Group> {
+  return db.transaction(async (tx) => {
+    const group = await lockGroup(tx, p.orgId, p.groupId);
+    if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
+      throw new PreconditionFailedError(
+        `The group changed since you read it (version ${group.version}, not ${p.expectedVersion}). Read it again, then retry.`,
+      );
+    }
+    await apply(new GroupChanges(tx, group));
+    const [updated] = await tx
+      .update(groups)
+      .set({ version: sql`${groups.version} + 1`, updatedAt: new Date(), managedByIdp: group.managedByIdp || p.actor.kind === "scim" })
+      .where(eq(groups.id, group.id))
+      .returning();
+    if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
+    return updated!;
+  });
+}
+
+export async function deleteGroup(
+  db: Executor,
+  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const group = await lockGroup(tx, p.orgId, p.groupId);
+    if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
+      throw new PreconditionFailedError(`The group changed since you read it (version ${group.version}, not ${p.expectedVersion}).`);
+    }
+    await tx.delete(groups).where(eq(groups.id, group.id));
+    if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.deleted", target: group.displayName });
+  });
+}

@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/lib/db";
+import { groupMembers, groups, memberships } from "@/lib/db/schema";
+import { invalidFilter } from "../errors";
+import { pathToString, type AttrPath } from "../filter/ast";
+import { compileFilter, isUuid, sortExpression, type Multi, type Scalar, type Target } from "../filter/sql";
+import type { ListQuery } from "../list";
+import type { GroupMemberRow, GroupRow } from "./mapper";
+
+/** The queries behind /Groups, scoped to one organisation; filtering and paging in PostgreSQL. */
+const col = (expr: SQL, type: Scalar["type"], caseExact = false): Scalar => ({ kind: "scalar", expr, type, caseExact });
+
+const COLUMNS: Record<string, Scalar> = {
+  id: col(sql`${groups.id}`, "uuid"),
+  externalid: col(sql`${groups.externalId}`, "string", true),
+  displayname: col(sql`${groups.displayName}`, "string"),
+  "meta.created": col(sql`${groups.createdAt}`, "dateTime"),
+  "meta.lastmodified": col(sql`${groups.updatedAt}`, "dateTime"),
+};
+
+/** A member's attributes, for `members eq "…"`, `members[value eq "…"]` and PATCH remove filters. */
+export function memberAttribute(name: string): Scalar {
+  switch (name.toLowerCase()) {
+    case "value":
+      return col(sql`gm.membership_id`, "uuid");
+    case "display":
+      return col(sql`coalesce(gm.display, m.display_name, m.user_name)`, "string");
+    case "type":
+      return col(sql`'User'`, "string");
+    default:
+      throw invalidFilter(`unknown attribute "members.${name}"`);
+  }
+}
+
+const membersOf = (sub = "value"): Multi => ({
+  kind: "multi",
+  defaultSub: sub,
+  exists: (cond) =>
+    sql`exists (select 1 from ${groupMembers} gm join ${memberships} m on m.id = gm.membership_id where gm.group_id = ${groups.id} and ${cond(memberAttribute)})`,
+});
+
+export function resolveGroupAttribute(path: AttrPath): Target {
+  const uri = path.uri?.toLowerCase();
+  if (uri && uri !== "urn:ietf:params:scim:schemas:core:2.0:group") throw invalidFilter(`unknown schema "${path.uri}"`);
+  if (path.attr.toLowerCase() === "members") return membersOf(path.sub);
+  const found = COLUMNS[`${path.attr}${path.sub ? `.${path.sub}` : ""}`.toLowerCase()];
+  if (!found) throw invalidFilter(`unknown attribute "${pathToString(path)}"`);
+  return found;
+}
+
+export async function membersOfGroups(db: Executor, groupIds: string[]): Promise<Map<string, GroupMemberRow[]>> {
+  const byGroup = new Map<string, GroupMemberRow[]>(groupIds.map((id) => [id, []]));
+  if (groupIds.length === 0) return byGroup;
+  const rows = await db
+    .select({
+      groupId: groupMembers.groupId,
+      membershipId: groupMembers.membershipId,
+      display: sql<string>`coalesce(${groupMembers.display}, ${memberships.displayName}, ${memberships.userName})`,
+    })
+    .from(groupMembers)
+    .innerJoin(memberships, eq(memberships.id, groupMembers.membershipId))
+    .where(inArray(groupMembers.groupId, groupIds))
+    .orderBy(groupMembers.createdAt, groupMembers.membershipId);
+  for (const r of rows) byGroup.get(r.groupId)?.push({ membershipId: r.membershipId, display: r.display });
+  return byGroup;
+}
+
+export async function getGroupRow(db: Executor, orgId: string, id: string, withMembers: boolean): Promise<GroupRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [group] = await db.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id)));
+  if (!group) return undefined;
+  if (!withMembers) return { group };
+  return { group, members: (await membersOfGroups(db, [group.id])).get(group.id) ?? [] };
+}
+
+export async function findGroups(
+  db: Executor,
+  p: { orgId: string; query: ListQuery; withMembers: boolean },
+): Promise<{ rows: GroupRow[]; total: number }> {
+  const where = and(eq(groups.orgId, p.orgId), p.query.filter ? compileFilter(p.query.filter, resolveGroupAttribute) : undefined)!;
+  const order: SQL[] = [];
+  if (p.query.sortBy) {
+    const expr = sortExpression(resolveGroupAttribute(p.query.sortBy), p.query.sortBy);
+    order.push(p.query.descending ? sql`${expr} desc nulls last` : sql`${expr} asc nulls last`);
+  }
+  const tail = p.query.descending && p.query.sortBy ? [desc(groups.createdAt), desc(groups.id)] : [asc(groups.createdAt), asc(groups.id)];
+  const [[count], page] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int` }).from(groups).where(where),
+    p.query.count === 0
+      ? Promise.resolve([])
+      : db.select().from(groups).where(where).orderBy(...order, ...tail).limit(p.query.count).offset(p.query.startIndex - 1),
+  ]);
+  if (!p.withMembers) return { rows: page.map((group) => ({ group })), total: count?.n ?? 0 };
+  const members = await membersOfGroups(db, page.map((g) => g.id));
+  return { rows: page.map((group) => ({ group, members: members.get(group.id) ?? [] })), total: count?.n ?? 0 };
+}

@@ -1,0 +1,42 @@
+/**
+ * ETags (RFC 7644 §3.14): every resource carries `meta.version` = W/"<n>",
+ * where n is the row's version counter. If-Match makes a write conditional;
+ * the comparison is weak (RFC 9110 §13.1.1), so W/"3" and "3" both match 3.
+ */
+export const etag = (version: number) => `W/"${version}"`;
+
+/**
+ * The version a conditional write expects: undefined when the header is
+ * absent or `*`; -1 (never matches) for a tag Roster did not issue.
+ */
+export function expectedVersion(req: Request): number | undefined {
+  const header = req.headers.get("if-match");
+  if (!header || header.trim() === "*") return undefined;
+  const first = header.split(",")[0]!.trim();
+  const m = /^(?:W\/)?"(\d{1,9})"$/i.exec(first);
+  return m ? Number(m[1]) : -1;
+}
+
+/** If-None-Match on a GET: true when the client's copy is current (answer 304). */
+export function notModified(req: Request, version: number): boolean {
+  const header = req.headers.get("if-none-match");
+  if (!header) return false;
+  return header.split(",").some((t) => t.trim() === "*" || t.trim().replace(/^W\//i, "") === `"${version}"`);
+}
+
+/**
+ * PATCH may answer 200 with the resource or 204 (RFC 7644 §3.5.2). Roster
+ * sends the resource when the client asks for SCIM (Accept names
+ * application/scim+json or application/json, as Okta and Entra do, or
+ * attributes are requested), and 204 to clients that accept anything — Entra
+ * recommends 204 for group PATCH, and Microsoft's reference tests expect it.
+ * RFC 7240 `Prefer: return=minimal|representation` overrides both.
+ */
+export function wantsRepresentation(req: Request, url: URL): boolean {
+  const prefer = req.headers.get("prefer")?.toLowerCase() ?? "";
+  if (prefer.includes("return=minimal")) return false;
+  if (prefer.includes("return=representation")) return true;
+  if (url.searchParams.has("attributes") || url.searchParams.has("excludedAttributes")) return true;
+  const accept = req.headers.get("accept")?.toLowerCase() ?? "";
+  return accept.includes("application/scim+json") || accept.includes("application/json");
+}

@@ -1,0 +1,142 @@
+import type { Actor } from "@/lib/audit/actor";
+import { getDb, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { errorBody, ScimError, toScimError } from "../errors";
+import { recordRequest } from "../log";
+import { isUuid } from "../filter/sql";
+import { consumeRateLimit } from "../rate-limit";
+import { authenticateScimToken, bearerToken } from "../tokens";
+import { readJsonBody } from "./body";
+
+/**
+ * The one wrapper every /api/scim/v2 route goes through: authentication,
+ * throttling, body parsing, error conversion and the provisioning log. Route
+ * handlers hold only the happy path and return a ScimReply.
+ */
+export const SCIM_CONTENT_TYPE = "application/scim+json";
+
+export interface ScimReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What the handler learnt about the request, for the provisioning log. */
+export interface LogNotes {
+  resourceType?: "User" | "Group";
+  resourceId?: string;
+  target?: string;
+  operation?: string;
+  ignored?: string[];
+}
+
+export interface ScimContext {
+  db: Db;
+  req: Request;
+  url: URL;
+  orgId: string;
+  orgName: string;
+  actor: Actor;
+  /** Absolute base of this API, for `meta.location` and `Location`. */
+  baseUrl: string;
+  params: Record<string, string>;
+  body(): Promise<unknown>;
+  notes: LogNotes;
+}
+
+type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
+export type ScimHandler = (ctx: ScimContext) => Promise<ScimReply>;
+
+export const scimBaseUrl = () => `${env().APP_URL}/api/scim/v2`;
+
+function respond(reply: ScimReply): Response {
+  const headers = new Headers(reply.headers);
+  if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
+  headers.set("Content-Type", SCIM_CONTENT_TYPE);
+  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
+}
+
+function errorReply(e: ScimError): ScimReply {
+  return { status: e.status, body: errorBody(e), headers: e.headers };
+}
+
+async function authenticate(db: Db, req: Request) {
+  const auth = await authenticateScimToken(db, bearerToken(req.headers.get("authorization")));
+  if (auth.ok) return auth;
+  const challenge = { "WWW-Authenticate": 'Bearer realm="Roster SCIM", error="invalid_token"' };
+  const detail = {
+    missing: "Send the organisation's SCIM token as Authorization: Bearer <token>.",
+    invalid: "The bearer token is not valid. Copy the SCIM token from the Security page again.",
+    revoked: "This SCIM token was revoked. Create a new one on the Security page and update your identity provider.",
+    expired: "This SCIM token has expired. Create a new one on the Security page and update your identity provider.",
+    scim_disabled: `SCIM provisioning is turned off for ${auth.orgName ?? "this organisation"}. An admin can turn it on on the Security page.`,
+  }[auth.reason];
+  const error = auth.reason === "scim_disabled" ? new ScimError(403, detail) : new ScimError(401, detail, undefined, challenge);
+  return { ok: false as const, error, orgId: auth.orgId };
+}
+
+export function scimRoute(handler: ScimHandler) {
+  return async (req: Request, route?: RouteParams): Promise<Response> => {
+    const started = performance.now();
+    const url = new URL(req.url);
+    const db = await getDb();
+    const notes: LogNotes = {};
+    let reply: ScimReply;
+    let orgId: string | undefined;
+    let tokenId: string | null = null;
+    try {
+      const auth = await authenticate(db, req);
+      orgId = auth.orgId;
+      if (!auth.ok) throw auth.error;
+      tokenId = auth.tokenId;
+      const limit = env().SCIM_RATE_LIMIT;
+      if (limit > 0) {
+        const rate = await consumeRateLimit(db, `scim:${auth.tokenId}`, limit);
+        if (!rate.allowed) {
+          throw new ScimError(429, `Too many requests: this token may make ${limit} requests a minute. Retry in ${rate.retryAfter} s.`, undefined, {
+            "Retry-After": String(rate.retryAfter),
+          });
+        }
+      }
+      const raw = (await route?.params) ?? {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+      reply = await handler({
+        db,
+        req,
+        url,
+        orgId: auth.orgId,
+        orgName: auth.orgName,
+        actor: { kind: "scim", tokenId: auth.tokenId },
+        baseUrl: scimBaseUrl(),
+        params,
+        body: () => readJsonBody(req),
+        notes,
+      });
+    } catch (e) {
+      const err = toScimError(e);
+      if (err.status >= 500) console.error("SCIM %s %s failed", req.method, url.pathname, e);
+      reply = errorReply(err);
+    }
+    if (orgId) {
+      const body = reply.body as { detail?: string; scimType?: string } | undefined;
+      const failed = reply.status >= 400;
+      recordRequest(db, {
+        orgId,
+        tokenId,
+        method: req.method,
+        path: `${url.pathname}${url.search}`.slice(0, 2000),
+        resourceType: notes.resourceType ?? null,
+        resourceId: notes.resourceId && isUuid(notes.resourceId) ? notes.resourceId : null,
+        target: notes.target?.slice(0, 500) ?? null,
+        operation: notes.operation ?? null,
+        status: reply.status,
+        scimType: failed ? (body?.scimType ?? null) : null,
+        detail: failed ? (body?.detail ?? null) : null,
+        durationMs: Math.round(performance.now() - started),
+        userAgent: req.headers.get("user-agent")?.slice(0, 500) ?? null,
+        ignoredAttributes: notes.ignored?.length ? [...new Set(notes.ignored)] : null,
+      });
+    }
+    return respond(reply);
+  };
+}

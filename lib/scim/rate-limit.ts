@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/lib/db";
+import { rateLimits } from "@/lib/db/schema";
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Whole seconds until the window resets (RFC 9110 Retry-After; Okta reads nothing else). */
+  retryAfter: number;
+}
+
+/**
+ * A fixed one-minute window per key, counted in PostgreSQL so that every app
+ * instance shares it. One statement: the upsert both counts this request and
+ * says where the window stands, using the database clock so instances with
+ * skewed clocks agree.
+ */
+export async function consumeRateLimit(db: Executor, key: string, perMinute: number): Promise<RateDecision> {
+  const window = sql`date_trunc('minute', now())`;
+  const rows = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: window, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({
+      count: rateLimits.count,
+      retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + interval '1 minute' - now())))::int`,
+    });
+  const row = rows[0]!;
+  return { allowed: row.count <= perMinute, retryAfter: Math.max(1, row.retryAfter) };
+}

@@ -1,0 +1,134 @@
+import { removeMember } from "@/lib/orgs/lifecycle";
+import { updateMember, type MemberProfile } from "@/lib/orgs/member-profile";
+import { inviteMember } from "@/lib/orgs/members";
+import { invalidSyntax, notFound } from "../errors";
+import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
+import type { ScimContext, ScimReply } from "../http/handler";
+import { listResponse, parseListQuery } from "../list";
+import { isObject, normalizeResource, type JsonObject } from "../normalize";
+import { applyPatch } from "../patch/apply";
+import { expandOperations, parsePatchRequest } from "../patch/ops";
+import { parseProjection, project, wants } from "../projection";
+import { userSchemas } from "../schemas/resources";
+import { fromScimUser, toScimUser, userDocument, type ScimUserInput, type UserRow } from "./mapper";
+import { findUsers, getUserRow } from "./repository";
+
+/** The User endpoints (RFC 7644 §3.3–§3.6), as thin as the domain allows. */
+
+const userNotFound = (id: string) => notFound(`User ${id} not found.`);
+
+function profileOf(input: ScimUserInput): MemberProfile {
+  const { active: _a, ...profile } = input;
+  return profile;
+}
+
+async function readBody(ctx: ScimContext): Promise<JsonObject> {
+  const body = await ctx.body();
+  if (!isObject(body)) throw invalidSyntax("The body must be a JSON object (a SCIM User).");
+  const { value, ignored } = normalizeResource(userSchemas, body);
+  ctx.notes.ignored = ignored;
+  return value;
+}
+
+function resourceReply(ctx: ScimContext, row: UserRow, status = 200, extra: Record<string, string> = {}): ScimReply {
+  const projection = parseProjection(ctx.url.searchParams, userSchemas);
+  return {
+    status,
+    body: project(toScimUser(row, ctx.baseUrl), projection),
+    headers: { ETag: etag(row.membership.version), ...extra },
+  };
+}
+
+function note(ctx: ScimContext, operation: string, id?: string, target?: string) {
+  Object.assign(ctx.notes, { resourceType: "User", operation, ...(id ? { resourceId: id } : {}), ...(target ? { target } : {}) });
+}
+
+export async function listUsers(ctx: ScimContext): Promise<ScimReply> {
+  note(ctx, "list");
+  const query = parseListQuery(ctx.url.searchParams);
+  const projection = parseProjection(ctx.url.searchParams, userSchemas);
+  const { rows, total } = await findUsers(ctx.db, { orgId: ctx.orgId, query, withGroups: wants(projection, "groups") });
+  const resources = rows.map((r) => project(toScimUser(r, ctx.baseUrl), projection));
+  return { status: 200, body: listResponse(resources, total, query.startIndex) };
+}
+
+export async function getUser(ctx: ScimContext): Promise<ScimReply> {
+  const id = ctx.params.id!;
+  note(ctx, "get", id);
+  const projection = parseProjection(ctx.url.searchParams, userSchemas);
+  const row = await getUserRow(ctx.db, ctx.orgId, id, wants(projection, "groups"));
+  if (!row) throw userNotFound(id);
+  ctx.notes.target = row.membership.userName;
+  if (notModified(ctx.req, row.membership.version)) return { status: 304, headers: { ETag: etag(row.membership.version) } };
+  return resourceReply(ctx, row);
+}
+
+export async function createUser(ctx: ScimContext): Promise<ScimReply> {
+  note(ctx, "create");
+  const input = fromScimUser(await readBody(ctx));
+  ctx.notes.target = input.userName;
+  const created = await inviteMember(ctx.db, {
+    orgId: ctx.orgId,
+    email: input.loginEmail,
+    userName: input.userName,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    displayName: input.displayName,
+    externalId: input.externalId,
+    scimAttributes: input.scimAttributes,
+    active: input.active ?? true,
+    actor: ctx.actor,
+  });
+  ctx.notes.resourceId = created.membership.id;
+  const row: UserRow = { membership: created.membership, user: created.user, groups: [] };
+  return resourceReply(ctx, row, 201, { Location: `${ctx.baseUrl}/Users/${created.membership.id}` });
+}
+
+async function reread(ctx: ScimContext, id: string): Promise<ScimReply> {
+  const row = await getUserRow(ctx.db, ctx.orgId, id);
+  if (!row) throw userNotFound(id);
+  return resourceReply(ctx, row);
+}
+
+export async function replaceUser(ctx: ScimContext): Promise<ScimReply> {
+  const id = ctx.params.id!;
+  note(ctx, "replace", id);
+  const input = fromScimUser(await readBody(ctx));
+  ctx.notes.target = input.userName;
+  await updateMember(ctx.db, {
+    orgId: ctx.orgId,
+    membershipId: id,
+    actor: ctx.actor,
+    expectedVersion: expectedVersion(ctx.req),
+    change: { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) },
+  });
+  return reread(ctx, id);
+}
+
+export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
+  const id = ctx.params.id!;
+  const ops = expandOperations(parsePatchRequest(await ctx.body()), userSchemas);
+  note(ctx, `patch: ${ops.map((o) => `${o.op} ${o.rawPath ?? ""}`.trim()).join(", ")}`.slice(0, 500), id);
+  const updated = await updateMember(ctx.db, {
+    orgId: ctx.orgId,
+    membershipId: id,
+    actor: ctx.actor,
+    expectedVersion: expectedVersion(ctx.req),
+    change: (current) => {
+      const { doc, ignored } = applyPatch(userDocument(current), userSchemas, ops);
+      ctx.notes.ignored = ignored;
+      const input = fromScimUser(doc);
+      ctx.notes.target = input.userName;
+      return { profile: profileOf(input), active: input.active ?? true };
+    },
+  });
+  if (!wantsRepresentation(ctx.req, ctx.url)) return { status: 204, headers: { ETag: etag(updated.membership.version) } };
+  return reread(ctx, id);
+}
+
+export async function deleteUser(ctx: ScimContext): Promise<ScimReply> {
+  const id = ctx.params.id!;
+  note(ctx, "delete", id);
+  await removeMember(ctx.db, { orgId: ctx.orgId, membershipId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
+  return { status: 204 };
+}

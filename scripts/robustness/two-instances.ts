@@ -1,0 +1,144 @@
+/**
+ * Two app instances on one PostgreSQL (issue 7): SCIM traffic split across
+ * both keeps seats exact and the rate limit global; a session made through
+ * one instance works on the other; a deactivation through one ends the
+ * session on the other at its next request.
+ */
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { startAppServer, type AppServer } from "../lib/app-server";
+import { send } from "./http";
+import { checkInvariants } from "./invariants";
+import { freshDatabaseWithOrgs } from "./setup";
+
+const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+const RATE_LIMIT = 200;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function pool<T>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  }));
+}
+
+/** The magic-link sign-in over plain HTTP: link asked for on `ask`, opened on `open`. Returns the session cookie. */
+async function signIn(ask: AppServer, open: AppServer, email: string, sql: postgres.Sql): Promise<string> {
+  const csrf = await fetch(`${ask.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${ask.url}/api/auth/signin/email`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ email, csrfToken, callbackUrl: "/", json: "true" }),
+  });
+  if (res.status >= 400) throw new Error(`sign-in request failed: ${res.status}`);
+  let link: string | undefined;
+  for (let i = 0; i < 50 && !link; i++) {
+    const [row] = await sql<{ text: string }[]>`select text from email_outbox where "to" = ${email} and kind = 'magic_link' order by id desc limit 1`;
+    link = row?.text.match(/https?:\/\/\S+/)?.[0];
+    if (!link) await sleep(100);
+  }
+  if (!link) throw new Error("no sign-in email");
+  const onOther = new URL(link);
+  const target = `${open.url}${onOther.pathname}${onOther.search}`;
+  const cb = await fetch(target, { redirect: "manual", headers: { cookie: csrfCookie } });
+  const session = cb.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`no session cookie from the callback (status ${cb.status})`);
+  return session.split(";")[0]!;
+}
+
+async function home(server: AppServer, cookie: string) {
+  const r = await fetch(`${server.url}/`, { redirect: "manual", headers: { cookie } });
+  return { status: r.status, location: r.headers.get("location"), text: r.status === 200 ? await r.text() : "" };
+}
+
+export async function runTwoInstances(opts: { ports: [number, number] }) {
+  const env = await freshDatabaseWithOrgs("roster_two", [
+    { name: "Twin Co", seats: 41 },
+    { name: "Rate Co", seats: 5 },
+    { name: "Session Co", seats: 5 },
+  ]);
+  const [twin, rate, sess] = env.orgs as [(typeof env.orgs)[0], (typeof env.orgs)[0], (typeof env.orgs)[0]];
+  // Every instance must share AUTH_SECRET (it signs sign-in links and cookies).
+  const shared = { SCIM_RATE_LIMIT: String(RATE_LIMIT), AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const [s1, s2] = await Promise.all(opts.ports.map((port) => startAppServer({ port, databaseUrl: env.url, env: shared })));
+  const servers = [s1!, s2!];
+  const sql = postgres(env.url, { max: 2, onnotice: () => {} });
+  const problems: string[] = [];
+  const notes: string[] = [];
+  try {
+    // 1. Seats: 100 creates split across both instances into 40 free seats.
+    const statuses: number[] = [];
+    await pool([...Array(100).keys()], 16, async (i) => {
+      const r = await send(`${servers[i % 2]!.url}/api/scim/v2`, {
+        method: "POST",
+        path: "/Users",
+        authorization: `Bearer ${twin.token}`,
+        body: { schemas: [USER], userName: `t${i}@twin.example` },
+      });
+      statuses.push(r.status);
+    });
+    const created = statuses.filter((s) => s === 201).length;
+    const refused = statuses.filter((s) => s === 403).length;
+    notes.push(`seats: ${created} × 201, ${refused} × 403 of 100 across 2 instances`);
+    if (created !== 40 || refused !== 60) problems.push(`expected exactly 40 creates and 60 seat refusals, got ${created} and ${refused} (${[...new Set(statuses)]})`);
+    const [org] = await sql<{ seats: number; seats_held: number }[]>`select seats, seats_held from organisations where id = ${twin.id}`;
+    if (org!.seats_held !== 41) problems.push(`seats_held is ${org!.seats_held}, expected 41 of 41`);
+
+    // 2. Rate limit: one budget per token per minute, whichever instance answers.
+    const second = new Date().getUTCSeconds();
+    if (second > 35) await sleep((62 - second) * 1000);
+    const t0 = Date.now();
+    const rateStatuses: { status: number; retryAfter: string | null }[] = [];
+    await pool([...Array(RATE_LIMIT + 100).keys()], 8, async (i) => {
+      const r = await send(`${servers[i % 2]!.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${rate.token}` });
+      rateStatuses.push({ status: r.status, retryAfter: r.headers.get("retry-after") });
+    });
+    const allowed = rateStatuses.filter((r) => r.status === 200).length;
+    const throttled = rateStatuses.filter((r) => r.status === 429);
+    notes.push(`rate limit: ${allowed} allowed, ${throttled.length} × 429 of ${rateStatuses.length} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (allowed !== RATE_LIMIT || throttled.length !== 100) problems.push(`expected ${RATE_LIMIT} allowed and 100 throttled across both instances, got ${allowed} and ${throttled.length}`);
+    if (throttled.some((r) => !/^\d+$/.test(r.retryAfter ?? ""))) problems.push("a 429 without an integer Retry-After");
+
+    // 3. Sessions: made through instance 2, used on both; deactivated through instance 2, refused on instance 1.
+    const member = await send(`${s1!.url}/api/scim/v2`, {
+      method: "POST",
+      path: "/Users",
+      authorization: `Bearer ${sess.token}`,
+      body: { schemas: [USER], userName: "sam@session.example", name: { givenName: "Sam", familyName: "Twin" } },
+    });
+    const memberId = (member.json as { id?: string }).id;
+    if (!memberId) throw new Error(`could not provision the session test member: ${member.status} ${member.text}`);
+    // The member accepted their invitation (that flow has its own tests): make them active.
+    await sql`update memberships set state = 'active', joined_at = now() where id = ${memberId}`;
+    const cookie = await signIn(s1!, s2!, "sam@session.example", sql);
+    for (const s of servers) {
+      const h = await home(s, cookie);
+      if (h.status !== 200 || !h.text.includes("Sam Twin")) problems.push(`session from instance 2 not valid on ${s.url}: ${h.status} ${h.location ?? ""}`);
+    }
+    const off = await send(`${s2!.url}/api/scim/v2`, {
+      method: "PATCH",
+      path: `/Users/${memberId}`,
+      authorization: `Bearer ${sess.token}`,
+      body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] },
+    });
+    if (off.status !== 200 && off.status !== 204) problems.push(`deactivation failed: ${off.status} ${off.text}`);
+    const after = await home(s1!, cookie);
+    if (after.status === 200) problems.push("instance 1 still serves the session after instance 2 deactivated the member");
+    else notes.push(`deactivated through instance 2 → instance 1 answers ${after.status} → ${after.location}`);
+
+    for (const v of await checkInvariants(sql)) problems.push(`invariant "${v.check}": ${JSON.stringify(v.rows)}`);
+    for (const p of problems) console.log(`✗ ${p}`);
+    for (const n of notes) console.log(`· ${n}`);
+    return { ok: problems.length === 0, summary: `${notes.join("; ")}; ${problems.length} problems` };
+  } finally {
+    await sql.end();
+    await Promise.all(servers.map((s) => s.stop()));
+    await env.drop();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm run scim:conformance`: the three interoperability suites of
+ * ../shared/scim, unmodified, against a production build on a fresh
+ * PostgreSQL database — each on its own organisation made with the operator
+ * CLI, as an IdP admin would set it up:
+ *   1. replay-idp-requests.mjs (Okta and Entra request shapes),
+ *   2. Okta's SCIM 2.0 SPEC test (needs a user with name and email first:
+ *      provisioned over SCIM like any other),
+ *   3. Microsoft's SCIM reference Postman collection through newman (needs an
+ *      empty organisation).
+ * Builds first if there is no build. Exits non-zero if any suite fails.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { createPostgresDatabase } from "../tests/helpers/test-db";
+import { buildExists, startAppServer, type AppServer } from "./lib/app-server";
+import { postgresAvailable } from "./lib/environment";
+
+const sharedDir = process.env.SCIM_SHARED_DIR ?? path.resolve(process.cwd(), "..", "shared", "scim");
+
+interface Org {
+  scimBaseUrl: string;
+  scimToken: string;
+}
+
+function createOrg(databaseUrl: string, appUrl: string, name: string): Org {
+  const r = spawnSync("npx", ["tsx", "scripts/roster.ts", "create-org", "--name", name, "--seats", "100", "--scim", "--json"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, APP_URL: appUrl, NODE_ENV: "production", ROSTER_DEMO: "1" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`create-org failed: ${r.stderr || r.stdout}`);
+  const line = r.stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(line) as Org;
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, PATH: `${path.resolve("node_modules/.bin")}:${process.env.PATH}` } });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** Okta's SPEC test reads the first user of the list: give it one with a name and an email, over SCIM. */
+async function provisionSeedUser(org: Org): Promise<void> {
+  const res = await fetch(`${org.scimBaseUrl}/Users`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${org.scimToken}`, "Content-Type": "application/scim+json" },
+    body: JSON.stringify({
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: "ada.lovelace@conformance.example",
+      name: { givenName: "Ada", familyName: "Lovelace" },
+      emails: [{ value: "ada.lovelace@conformance.example", type: "work", primary: true }],
+      active: true,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`seed user: ${res.status} ${await res.text()}`);
+}
+
+export async function runConformance(port = Number(process.env.SCIM_CONFORMANCE_PORT ?? 3160)): Promise<{ ok: boolean; summary: string }> {
+  if (!(await postgresAvailable())) throw new Error("PostgreSQL is not reachable (TEST_PG_URL)");
+  if (!buildExists()) {
+    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (b.status !== 0) return { ok: false, summary: "next build failed" };
+  }
+  const database = await createPostgresDatabase("roster_scim_conformance");
+  let server: AppServer | undefined;
+  const results: [string, number][] = [];
+  try {
+    server = await startAppServer({ port, databaseUrl: database.url });
+    const replay = createOrg(database.url, server.url, "Replay Org");
+    console.log(`\n# IdP request replay (${replay.scimBaseUrl})`);
+    results.push(["replay-idp-requests", await run("node", [path.join(sharedDir, "replay-idp-requests.mjs"), "--base", replay.scimBaseUrl, "--token", replay.scimToken])]);
+
+    const okta = createOrg(database.url, server.url, "Okta Spec Org");
+    await provisionSeedUser(okta);
+    console.log(`\n# Okta SCIM 2.0 SPEC test (${okta.scimBaseUrl})`);
+    results.push([
+      "okta-spec",
+      await run("node", [
+        path.join(sharedDir, "validators", "run-okta-spec.mjs"),
+        "--spec",
+        path.join(sharedDir, "validators", "okta-scim-20-spec-test.json"),
+        "--base",
+        okta.scimBaseUrl,
+        "--token",
+        okta.scimToken,
+      ]),
+    ]);
+
+    const microsoft = createOrg(database.url, server.url, "Microsoft Collection Org");
+    console.log(`\n# Microsoft SCIM reference collection (${microsoft.scimBaseUrl})`);
+    results.push(["microsoft-collection", await run("bash", [path.join(sharedDir, "validators", "run-microsoft-collection.sh"), microsoft.scimBaseUrl, microsoft.scimToken])]);
+  } finally {
+    await server?.stop();
+    await database.drop();
+  }
+  const failed = results.filter(([, code]) => code !== 0);
+  console.log("\n# SCIM conformance");
+  for (const [name, code] of results) console.log(`${code === 0 ? "PASS" : "FAIL"} ${name}`);
+  const summary = `${results.length - failed.length} passed, ${failed.length} failed`;
+  console.log(`scim-conformance: ${summary}`);
+  return { ok: failed.length === 0, summary: failed.length ? `${summary}: ${failed.map(([n]) => n).join(", ")}` : summary };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runConformance()
+    .then((r) => process.exit(r.ok ? 0 : 1))
+    .catch((e: unknown) => {
+      console.error(`scim-conformance: ${e instanceof Error ? e.message : e}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,36 @@
+import type { TestProject } from "vitest/node";
+import { buildExists, startAppServer, type AppServer } from "../../scripts/lib/app-server";
+import { createPostgresDatabase } from "../helpers/test-db";
+
+/**
+ * One fresh database and three `next start` servers on it: the main one with
+ * throttling off (the suite makes thousands of requests), and two instances
+ * sharing a low SCIM_RATE_LIMIT to show the limit holds across instances.
+ */
+export const RATE_LIMIT = 12;
+let servers: AppServer[] = [];
+let drop: (() => Promise<void>) | undefined;
+
+export async function setup(project: TestProject) {
+  if (!buildExists()) throw new Error("No production build: run `npx next build` first (npm test does).");
+  const database = await createPostgresDatabase("roster_scim_http");
+  drop = database.drop;
+  const port = Number(process.env.SCIM_HTTP_PORT ?? 3170);
+  const main = await startAppServer({ port, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0" } });
+  const limited = await Promise.all(
+    [port + 1, port + 2].map((p) => startAppServer({ port: p, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: String(RATE_LIMIT) } })),
+  );
+  servers = [main, ...limited];
+  project.provide("scimHttp", { databaseUrl: database.url, appUrl: main.url, limitedUrls: limited.map((s) => s.url), rateLimit: RATE_LIMIT });
+}
+
+export async function teardown() {
+  await Promise.all(servers.map((s) => s.stop()));
+  await drop?.();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    scimHttp: { databaseUrl: string; appUrl: string; limitedUrls: string[]; rateLimit: number };
+  }
+}
