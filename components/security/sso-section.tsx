@@ -110,7 +110,7 @@ function Connected({ org, connection }: { org: Organisation; connection: SsoConn
           ) : null}
           {connection.configuredAt ? (
             <>
-              <dt className="text-zinc-500">Connected</dt>
+              <dt className="text-zinc-500">Connected on</dt>
               <dd className="text-zinc-900">{dateFmt.format(connection.configuredAt)}</dd>
             </>
           ) : null}

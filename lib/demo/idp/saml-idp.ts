@@ -95,8 +95,12 @@ export function idpMetadataXml(p: { entityId: string; ssoUrl: string; certificat
   return saml20.createIdPMetadataXML({ entityId: p.entityId, ssoUrl: p.ssoUrl, x509cert: p.certificate, wantAuthnRequestsSigned: false });
 }
 
-/** The self-submitting form that carries a response to the SP through the browser (HTTP-POST binding). */
-export function postForm(acsUrl: string, fields: Record<string, string>): string {
+/**
+ * The self-submitting form that carries a response to the SP through the
+ * browser (HTTP-POST binding). `nonce` is the page's CSP nonce (proxy.ts),
+ * without which the browser would not run the one-line submit script.
+ */
+export function postForm(acsUrl: string, fields: Record<string, string>, nonce?: string): string {
   const inputs = Object.entries(fields)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join("");
@@ -105,6 +109,6 @@ export function postForm(acsUrl: string, fields: Record<string, string>): string
     `<body style="font-family:system-ui,sans-serif;color:#3f3f46;display:grid;place-items:center;min-height:90vh">` +
     `<form method="post" action="${esc(acsUrl)}">${inputs}<p>Signing you in to Roster…</p>` +
     `<noscript><button type="submit">Continue</button></noscript></form>` +
-    `<script>document.forms[0].submit()</script></body></html>`
+    `<script${nonce ? ` nonce="${esc(nonce)}"` : ""}>document.forms[0].submit()</script></body></html>`
   );
 }

@@ -34,7 +34,7 @@ export async function readRosterRequest(samlRequest: string, binding: "redirect"
  */
 export async function respondAs(
   db: Executor,
-  p: { samlRequest?: string; relayState?: string; personId?: string; email?: string },
+  p: { samlRequest?: string; relayState?: string; personId?: string; email?: string; nonce?: string },
 ): Promise<string> {
   const request = p.samlRequest ? await readRosterRequest(p.samlRequest, "redirect") : null;
   const directory = await loadDirectory(db);
@@ -57,5 +57,5 @@ export async function respondAs(
   });
   const fields: Record<string, string> = { SAMLResponse: Buffer.from(xml).toString("base64") };
   if (request && p.relayState) fields.RelayState = p.relayState;
-  return postForm(sp.acsUrl, fields);
+  return postForm(sp.acsUrl, fields, p.nonce);
 }

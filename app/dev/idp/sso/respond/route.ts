@@ -19,6 +19,7 @@ export async function POST(req: Request) {
       relayState: text(f, "RelayState"),
       personId: text(f, "personId"),
       email: text(f, "email"),
+      nonce: req.headers.get("x-nonce") ?? undefined,
     });
     return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   } catch (e) {
