@@ -4,7 +4,7 @@ import { signInWithMagicLink } from "./support/auth";
 import { e2eSql } from "./support/db";
 import { followEmailLink } from "./support/mailbox";
 import { screenshot } from "./support/screenshots";
-import { idpNotice, pickAtIdp, rosterCli, signInWithSso } from "./support/sso";
+import { expectIdpNotice, pageAlert, pickAtIdp, rosterCli, signInWithSso } from "./support/sso";
 
 /**
  * Issue 4's acceptance, on the production build and PostgreSQL, with a real
@@ -53,7 +53,7 @@ test("the owner connects the demo IdP from the Security page (bad metadata first
 
   await owner.getByLabel("Identity provider metadata (XML)").fill("<html><body>Okta sign-in</body></html>");
   await owner.getByRole("button", { name: "Save connection" }).click();
-  await expect(owner.getByRole("alert")).toContainText("No <EntityDescriptor> found");
+  await expect(pageAlert(owner)).toContainText("No <EntityDescriptor> found");
 
   const metadata = await (await request.get("/dev/idp/metadata")).text();
   await owner.getByLabel("Identity provider metadata (XML)").fill(metadata);
@@ -88,13 +88,13 @@ test("SCIM → invitation → accept → IdP → active member; deactivate → r
   await owner.goto("/dev/idp");
   await owner.getByLabel("Bearer token").fill(org.scimToken);
   await owner.getByRole("button", { name: "Save and test" }).click();
-  expect(await idpNotice(owner)).toContain("Roster accepted the token");
+  await expectIdpNotice(owner, "Roster accepted the token");
   const add = owner.getByRole("form", { name: "Add a person" });
   await add.getByLabel("Given name").fill(PERSON.given);
   await add.getByLabel("Family name").fill(PERSON.family);
   await add.getByLabel("Email (userName)").fill(PERSON.email);
   await add.getByRole("button", { name: "Add person" }).click();
-  expect(await idpNotice(owner)).toContain("provisioned them in Roster");
+  await expectIdpNotice(owner, "provisioned them in Roster");
   await expect(owner.getByRole("list", { name: "SCIM requests" }).getByText("/Users", { exact: true }).first()).toBeVisible();
   await expect(owner.getByTestId("scim-status").first()).toHaveText("201");
 
@@ -123,12 +123,12 @@ test("SCIM → invitation → accept → IdP → active member; deactivate → r
   // SCIM active:false → the open session is refused at its next page load, and a new sign-in is refused.
   await owner.goto("/dev/idp");
   await owner.getByRole("button", { name: `Suspend ${PERSON.email}` }).click();
-  expect(await idpNotice(owner)).toContain("sent active: false to Roster");
+  await expectIdpNotice(owner, "sent active: false to Roster");
   await quinn.goto("/");
   await expect(quinn).toHaveURL(/\/login$/);
   await signInWithSso(quinn, PERSON.email, PERSON_NAME);
   await expect(quinn).toHaveURL(/\/login\/refused\?reason=deactivated/);
-  await expect(quinn.getByRole("alert")).toHaveText(`Your account in ${ORG} is deactivated. Contact your administrator.`);
+  await expect(pageAlert(quinn)).toHaveText(`Your account in ${ORG} is deactivated. Contact your administrator.`);
   await screenshot(quinn, "sign-in-refused");
   const db = sql();
   const [sessions] = await db<{ n: number }[]>`
@@ -138,7 +138,7 @@ test("SCIM → invitation → accept → IdP → active member; deactivate → r
   // SCIM active:true → signing in works again.
   await owner.goto("/dev/idp");
   await owner.getByRole("button", { name: `Reactivate ${PERSON.email}` }).click();
-  expect(await idpNotice(owner)).toContain("sent active: true to Roster");
+  await expectIdpNotice(owner, "sent active: true to Roster");
   await signInWithSso(quinn, PERSON.email, PERSON_NAME);
   await expect(quinn.getByRole("heading", { name: `Welcome, ${PERSON_NAME}` })).toBeVisible();
   const [member] = await db<{ state: string; role: string }[]>`
@@ -152,10 +152,12 @@ test("IdP-initiated sign-in is refused until the admin allows it", async () => {
   await quinn.goto("/dev/idp");
   await quinn.getByRole("button", { name: `Open Roster as ${PERSON.email}` }).click();
   await expect(quinn).toHaveURL(/\/login\/refused\?reason=saml&code=unsolicited/);
-  await expect(quinn.getByRole("alert")).toContainText("does not allow IdP-initiated sign-in");
+  await expect(pageAlert(quinn)).toContainText("does not allow IdP-initiated sign-in");
 
   await owner.goto("/admin/security");
   await owner.getByLabel("Allow IdP-initiated sign-in").check();
+  await expect(owner.getByLabel("Allow IdP-initiated sign-in")).toBeEnabled();
+  await owner.reload();
   await expect(owner.getByLabel("Allow IdP-initiated sign-in")).toBeChecked();
   await quinn.goto("/dev/idp");
   await quinn.getByRole("button", { name: `Open Roster as ${PERSON.email}` }).click();
@@ -175,7 +177,7 @@ test("every state of an invitation link has its own page", async () => {
     await add.getByLabel("Family name").fill("Tester");
     await add.getByLabel("Email (userName)").fill(`${who}-${id}@initech.example`);
     await add.getByRole("button", { name: "Add person" }).click();
-    expect(await idpNotice(owner)).toContain("provisioned them in Roster");
+    await expectIdpNotice(owner, "provisioned them in Roster");
   }
   // Quinn is signed in: someone else's valid invitation says so.
   await followEmailLink(quinn, `rosa-${id}@initech.example`, "/invitations");

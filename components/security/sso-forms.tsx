@@ -81,20 +81,26 @@ export function SsoMetadataForm({ replacing, idpInitiated = false }: { replacing
 
 export function IdpInitiatedToggle({ enabled }: { enabled: boolean }) {
   const router = useRouter();
+  // Shown at once; put back if the server refuses.
+  const [checked, setChecked] = useState(enabled);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function toggle(next: boolean) {
+    setChecked(next);
     setPending(true);
     setError(null);
     const failure = await call("PATCH", { idpInitiated: next });
     setPending(false);
-    if (failure) return setError(failure);
+    if (failure) {
+      setChecked(!next);
+      return setError(failure);
+    }
     router.refresh();
   }
   return (
     <div>
       <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" checked={enabled} disabled={pending} onChange={(e) => toggle(e.target.checked)} className="mt-0.5 size-4 rounded border-zinc-300" />
+        <input type="checkbox" checked={checked} disabled={pending} onChange={(e) => toggle(e.target.checked)} className="mt-0.5 size-4 rounded border-zinc-300" />
         <span>
           <span className="font-medium text-zinc-900">Allow IdP-initiated sign-in</span>
           <span className="block text-zinc-500">
@@ -104,6 +110,7 @@ export function IdpInitiatedToggle({ enabled }: { enabled: boolean }) {
         </span>
       </label>
       {error ? <p role="alert" className="mt-2 text-sm text-rose-600">{error}</p> : null}
+      {pending ? <p className="sr-only" role="status">Saving…</p> : null}
     </div>
   );
 }

@@ -27,9 +27,10 @@ export async function pickAtIdp(page: Page, personName: string): Promise<void> {
   await page.waitForURL((u) => !u.pathname.startsWith("/dev/idp") && !u.pathname.startsWith("/api/"), { timeout: 30_000 });
 }
 
-/** The demo IdP's directory page: a banner says what the last action did. */
-export async function idpNotice(page: Page): Promise<string> {
-  const banner = page.getByRole("status").or(page.getByRole("alert")).first();
-  await expect(banner).toBeVisible();
-  return (await banner.textContent()) ?? "";
+/** A page's own alert (Next.js adds an empty role="alert" route announcer to every page). */
+export const pageAlert = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+
+/** The demo IdP's directory page: a banner says what the last action did (waits for it to say `text`). */
+export async function expectIdpNotice(page: Page, text: string): Promise<void> {
+  await expect(page.getByRole("status").or(pageAlert(page)).first()).toContainText(text, { timeout: 20_000 });
 }
