@@ -101,7 +101,7 @@ test("SCIM → invitation → accept → IdP → active member; deactivate → r
   // The invitation email → the invitation page → Accept → the IdP → Roster, active.
   await followEmailLink(quinn, PERSON.email, "/invitations");
   await expect(quinn.getByRole("heading", { name: `Join ${ORG} on Roster` })).toBeVisible();
-  await expect(quinn.getByText(`${ORG}'s identity provider invited ${PERSON_NAME}`)).toBeVisible();
+  await expect(quinn.getByText(`${ORG}’s identity provider invited ${PERSON_NAME}`)).toBeVisible();
   await screenshot(quinn, "invitation");
   const invitationUrl = quinn.url();
   await quinn.getByRole("button", { name: "Accept invitation" }).click();

@@ -22,7 +22,7 @@ function Notice({ title, children, action }: { title: string; children: React.Re
       <div role="status" className="mt-2 text-sm text-zinc-600">
         {children}
       </div>
-      {action ? <div className="mt-6">{action}</div> : null}
+      {action ? <div className="mt-6 flex justify-center">{action}</div> : null}
     </div>
   );
 }
@@ -49,7 +49,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   if (viewer && found.user && viewer.user.id !== found.user.id && found.status === "valid") {
     return (
-      <Notice title="This invitation is for someone else" action={<SignOutButton />}>
+      <Notice
+        title="This invitation is for someone else"
+        action={
+          <span className="rounded-lg border border-zinc-300 px-2 py-0.5">
+            <SignOutButton callbackUrl={`/invitations/${token}`} />
+          </span>
+        }
+      >
         You are signed in as <strong>{viewer.user.email}</strong>, but this invitation to {org} was sent to <strong>{email}</strong>.
         Sign out, then open the link from the email again.
       </Notice>
@@ -92,7 +99,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 function ValidInvitation({ token, found }: { token: string; found: InvitationLookup }) {
   const org = found.org!;
   const sso = Boolean(org.ssoConfiguredAt);
-  const inviter = found.inviter ? (found.inviter.name ?? found.inviter.email) : `${org.name}'s identity provider`;
+  const inviter = found.inviter ? (found.inviter.name ?? found.inviter.email) : `${org.name}’s identity provider`;
   const name = [found.user!.givenName, found.user!.familyName].filter(Boolean).join(" ");
   return (
     <div>
@@ -117,7 +124,7 @@ function ValidInvitation({ token, found }: { token: string; found: InvitationLoo
       </dl>
       <p className="mt-5 mb-3 text-sm text-zinc-500">
         {sso
-          ? `Accepting takes you to ${org.name}'s identity provider. Sign in there with your work account.`
+          ? `Accepting takes you to ${org.name}’s identity provider. Sign in there with your work account.`
           : "Accepting signs you in to Roster right away."}
       </p>
       <AcceptInvitationButton token={token} orgName={org.name} sso={sso} />
