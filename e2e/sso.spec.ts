@@ -199,6 +199,23 @@ test("every state of an invitation link has its own page", async () => {
   await db.end();
 });
 
+test("someone the IdP vouches for but Roster does not know is refused, with no account created", async () => {
+  await quinnCtx.clearCookies();
+  const stranger = `stranger-${id}@initech.example`;
+  await quinn.goto("/login");
+  await quinn.getByLabel("Work email").fill(PERSON.email);
+  await quinn.getByRole("button", { name: "Continue" }).click();
+  await expect(quinn).toHaveURL(/\/dev\/idp\/sso\?/);
+  await quinn.getByLabel("Email address").fill(stranger);
+  await quinn.getByRole("button", { name: "Sign in with this address" }).click();
+  await expect(quinn).toHaveURL(/\/login\/refused\?reason=unknown/);
+  await expect(pageAlert(quinn)).toContainText("there is no Roster account for your address");
+  const db = sql();
+  const [n] = await db<{ n: number }[]>`select count(*)::int as n from users where lower(email) = ${stranger}`;
+  await db.end();
+  expect(n!.n).toBe(0);
+});
+
 test("removing the connection asks first, is audited, and frees the demo IdP", async () => {
   await owner.goto("/admin/security");
   await owner.getByRole("button", { name: "Remove connection" }).click();
@@ -214,4 +231,21 @@ test("removing the connection asks first, is audited, and frees the demo IdP", a
   expect(o!.at).toBeNull();
   await owner.goto("/dev/idp");
   await expect(owner.getByTestId("idp-connected-org")).toContainText("None yet");
+});
+
+test("without SSO, accepting an invitation signs the person in at once", async ({ page }) => {
+  // The connection is gone (previous test); the IdP's SCIM provisioning still works.
+  const uma = `uma-${id}@initech.example`;
+  await owner.goto("/dev/idp");
+  const add = owner.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("Given name").fill("Uma");
+  await add.getByLabel("Family name").fill("Tester");
+  await add.getByLabel("Email (userName)").fill(uma);
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expectIdpNotice(owner, "provisioned them in Roster");
+  await followEmailLink(page, uma, "/invitations");
+  await expect(page.getByText("Accepting signs you in to Roster right away.")).toBeVisible();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome, Uma Tester" })).toBeVisible();
+  await expect(page.getByText("Active")).toBeVisible();
 });

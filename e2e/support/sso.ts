@@ -34,3 +34,4 @@ export const pageAlert = (page: Page) => page.locator('[role="alert"]:not(#__nex
 export async function expectIdpNotice(page: Page, text: string): Promise<void> {
   await expect(page.getByRole("status").or(pageAlert(page)).first()).toContainText(text, { timeout: 20_000 });
 }
+
