@@ -168,7 +168,10 @@ describe("bad input: the precise 4xx, and nothing written", () => {
     ["a user id that is not a UUID", "GET", "/Users/010101001010101011001010101011", undefined, 404, undefined],
     ["DELETE an unknown group", "DELETE", "/Groups/not-a-group", undefined, 404, undefined],
     ["PUT on the Users collection", "PUT", "/users", () => newUser(), 405, undefined],
-    ["Bulk", "POST", "/Bulk", () => ({}), 501, undefined],
+    ["PUT on the Users collection, exact case", "PUT", "/Users", () => newUser(), 405, undefined],
+    ["DELETE on the Schemas collection", "DELETE", "/Schemas", undefined, 405, undefined],
+    ["POST on a user", "POST", "/Users/:id", () => newUser(), 405, undefined],
+    ["Bulk (not supported, and never a 5xx)", "POST", "/Bulk", () => ({}), 404, undefined],
   ];
 
   it.each(cases)("%s (%s %s)", async (_, method, rawPath, body, status, scimType) => {

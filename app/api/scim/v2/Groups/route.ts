@@ -1,5 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-export const GET = scimRoute(endpoints.Groups.GET!);
-export const POST = scimRoute(endpoints.Groups.POST!);
+const route = scimEndpoint("Groups");
+export const { GET, POST, PUT, PATCH, DELETE } = route;

@@ -1,4 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-export const GET = scimRoute(endpoints.ResourceTypes.GET!);
+const route = scimEndpoint("ResourceTypes");
+export const { GET, POST, PUT, PATCH, DELETE } = route;

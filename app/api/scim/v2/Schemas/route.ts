@@ -1,4 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-export const GET = scimRoute(endpoints.Schemas.GET!);
+const route = scimEndpoint("Schemas");
+export const { GET, POST, PUT, PATCH, DELETE } = route;

@@ -1,5 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-export const GET = scimRoute(endpoints.Users.GET!);
-export const POST = scimRoute(endpoints.Users.POST!);
+const route = scimEndpoint("Users");
+export const { GET, POST, PUT, PATCH, DELETE } = route;

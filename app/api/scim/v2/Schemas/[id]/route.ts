@@ -1,4 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-export const GET = scimRoute(endpoints["Schemas/:id"].GET!);
+const route = scimEndpoint("Schemas/:id");
+export const { GET, POST, PUT, PATCH, DELETE } = route;

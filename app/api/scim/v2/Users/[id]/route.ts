@@ -1,8 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-const users = endpoints["Users/:id"];
-export const GET = scimRoute(users.GET!);
-export const PUT = scimRoute(users.PUT!);
-export const PATCH = scimRoute(users.PATCH!);
-export const DELETE = scimRoute(users.DELETE!);
+const route = scimEndpoint("Users/:id");
+export const { GET, POST, PUT, PATCH, DELETE } = route;
