@@ -4,7 +4,7 @@ import { signInWithMagicLink } from "./support/auth";
 import { e2eSql } from "./support/db";
 import { followEmailLink } from "./support/mailbox";
 import { screenshot } from "./support/screenshots";
-import { expectIdpNotice, pageAlert, pickAtIdp, rosterCli, signInWithSso } from "./support/sso";
+import { expectIdpNotice, expectMemberHome, pageAlert, pickAtIdp, rosterCli, signInWithSso } from "./support/sso";
 
 /**
  * Issue 4's acceptance, on the production build and PostgreSQL, with a real
@@ -107,8 +107,7 @@ test("SCIM → invitation → accept → IdP → active member; deactivate → r
   await quinn.getByRole("button", { name: "Accept invitation" }).click();
   await expect(quinn).toHaveURL(/\/dev\/idp\/sso\?/);
   await pickAtIdp(quinn, PERSON_NAME);
-  await expect(quinn.getByRole("heading", { name: `Welcome, ${PERSON_NAME}` })).toBeVisible();
-  await expect(quinn.getByText("Active")).toBeVisible();
+  await expectMemberHome(quinn, PERSON_NAME);
 
   // The Users page: the seat the invitation reserved is now filled.
   await owner.goto("/admin/users");
@@ -140,7 +139,7 @@ test("SCIM → invitation → accept → IdP → active member; deactivate → r
   await owner.getByRole("button", { name: `Reactivate ${PERSON.email}` }).click();
   await expectIdpNotice(owner, "sent active: true to Roster");
   await signInWithSso(quinn, PERSON.email, PERSON_NAME);
-  await expect(quinn.getByRole("heading", { name: `Welcome, ${PERSON_NAME}` })).toBeVisible();
+  await expectMemberHome(quinn, PERSON_NAME);
   const [member] = await db<{ state: string; role: string }[]>`
     select m.state, m.role from memberships m join users u on u.id = m.user_id where u.email = ${PERSON.email}`;
   await db.end();
@@ -161,7 +160,7 @@ test("IdP-initiated sign-in is refused until the admin allows it", async () => {
   await expect(owner.getByLabel("Allow IdP-initiated sign-in")).toBeChecked();
   await quinn.goto("/dev/idp");
   await quinn.getByRole("button", { name: `Open Roster as ${PERSON.email}` }).click();
-  await expect(quinn.getByRole("heading", { name: `Welcome, ${PERSON_NAME}` })).toBeVisible();
+  await expectMemberHome(quinn, PERSON_NAME);
 });
 
 test("every state of an invitation link has its own page", async () => {
@@ -246,6 +245,5 @@ test("without SSO, accepting an invitation signs the person in at once", async (
   await followEmailLink(page, uma, "/invitations");
   await expect(page.getByText("Accepting signs you in to Roster right away.")).toBeVisible();
   await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(page.getByRole("heading", { name: "Welcome, Uma Tester" })).toBeVisible();
-  await expect(page.getByText("Active")).toBeVisible();
+  await expectMemberHome(page, "Uma Tester");
 });

@@ -35,3 +35,9 @@ export async function expectIdpNotice(page: Page, text: string): Promise<void> {
   await expect(page.getByRole("status").or(pageAlert(page)).first()).toContainText(text, { timeout: 20_000 });
 }
 
+
+/** Signed in as a plain member: the member home (their event types) greets them by name. */
+export async function expectMemberHome(page: Page, name: string): Promise<void> {
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByText(`Welcome, ${name}.`)).toBeVisible();
+}
