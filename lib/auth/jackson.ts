@@ -45,6 +45,9 @@ export function clientSecretVerifier(): string {
   return createHmac("sha256", authSecret()).update("roster:jackson:client-secret").digest("base64url");
 }
 
+/** How long a started sign-in may take at the IdP (Jackson's session, code and token lifetime): MFA can be slow. */
+const OAUTH_TTL_S = 15 * 60;
+
 export type JacksonStore = { kind: "postgres"; url: string } | { kind: "sqlite"; file: string };
 
 export function defaultStore(): JacksonStore {
@@ -70,8 +73,8 @@ export function jacksonOptions(store: JacksonStore, appUrl = env().APP_URL): Jac
     openid: {},
     db:
       store.kind === "postgres"
-        ? { engine: "sql", type: "postgres", url: store.url, ttl: 300, cleanupLimit: 1000 }
-        : { engine: "sql", type: "sqlite", url: store.file, ttl: 300, cleanupLimit: 1000 },
+        ? { engine: "sql", type: "postgres", url: store.url, ttl: OAUTH_TTL_S, cleanupLimit: 1000 }
+        : { engine: "sql", type: "sqlite", url: store.file, ttl: OAUTH_TTL_S, cleanupLimit: 1000 },
     // Jackson's info lines would land on stdout, where the CLI prints its JSON.
     logger: { info: () => {}, warn: (m: string) => console.warn(`jackson: ${m}`), error: (m: string) => console.error(`jackson: ${m}`) },
   };
