@@ -48,7 +48,7 @@ export async function startAppServer(opts: StartOptions): Promise<AppServer> {
   if (await portTaken(opts.port)) throw new Error(`Port ${opts.port} is already in use; stop whatever listens there or choose another port.`);
   const logDir = opts.logDir ?? path.join(process.cwd(), "test-results", "servers");
   fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `server-${opts.port}.log`);
+  const logFile = path.join(logDir, `server-${opts.port}-${Date.now()}.log`);
   const log = fs.openSync(logFile, "a");
   const proc = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
     env: {
