@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
 import { scimTokens } from "@/lib/db/schema";
-import { env } from "@/lib/env";
+import { scimBaseUrl } from "./http/handler";
 import { TOKEN_PREFIX } from "./tokens";
 
 /**
@@ -20,7 +20,8 @@ export interface ConnectionTestResult {
   durationMs: number;
 }
 
-export const scimEndpoint = () => `${env().APP_URL}/api/scim/v2`;
+/** The organisation's SCIM base URL, as the SCIM layer builds it. */
+export const scimEndpoint = scimBaseUrl;
 const TIMEOUT_MS = 10_000;
 
 function detailOf(body: unknown): string | null {

@@ -58,6 +58,8 @@ export const provisioningLog = pgTable(
     index("provisioning_log_org_resource_idx").on(t.orgId, t.resourceId, t.at),
     // The Users page looks for seat refusals (403s) on every load; a busy log must not make it scan.
     index("provisioning_log_refusals_idx").on(t.orgId, t.at).where(sql`${t.status} = 403`),
+    // A member's timeline finds requests by the userName they carried (a refused create has no id yet).
+    index("provisioning_log_org_target_idx").on(t.orgId, sql`lower(${t.target})`),
   ],
 );
 
