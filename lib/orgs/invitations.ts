@@ -15,6 +15,11 @@ export interface IssueInvitationInput {
   email: string;
   recipientName: string | null;
   actor: Actor;
+  /**
+   * Record the invitation as already revoked and send nothing: for a member the
+   * IdP provisions disabled. Reactivation issues a working one (ensureOpenInvitation).
+   */
+  revoked?: boolean;
 }
 
 /**
@@ -42,7 +47,9 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
     tokenHash: sha256(token),
     invitedBy: actorUserId(input.actor),
     expiresAt,
+    revokedAt: input.revoked ? now : null,
   });
+  if (input.revoked) return { token, expiresAt };
   const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
   await enqueueEmail(tx, {
     orgId: input.org.id,

@@ -24,7 +24,8 @@ export interface InviteMemberInput {
   scimAttributes?: Record<string, unknown>;
   /**
    * false: the IdP provisions someone who is disabled at the source. They are
-   * created deactivated: no seat, no invitation until they are reactivated.
+   * created deactivated: no seat, and their invitation is recorded revoked with
+   * no email; reactivation sends a working one.
    */
   active?: boolean;
   actor: Actor;
@@ -33,7 +34,7 @@ export interface InviteMemberInput {
 export interface InvitedMember {
   membership: Membership;
   user: User;
-  /** Absent when the member was created deactivated (no invitation yet). */
+  /** Absent when the member was created deactivated (their invitation is revoked until reactivation). */
   invitationToken?: string;
 }
 
@@ -67,7 +68,6 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       scimAttributes: input.scimAttributes ?? {},
     });
     await giveMemberDefaults(tx, { org, membershipId: membership.id, userId: user.id });
-    if (input.active === false) return { membership, user };
     const recipientName = [user.givenName, user.familyName].filter(Boolean).join(" ") || null;
     const { token } = await issueInvitation(tx, {
       org,
@@ -75,7 +75,9 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       email: user.email,
       recipientName,
       actor: input.actor,
+      revoked: input.active === false,
     });
+    if (input.active === false) return { membership, user };
     if (input.actor.kind !== "scim") {
       await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
     }

@@ -25,6 +25,17 @@ export const endpoints = {
   "Schemas/:id": { GET: discovery.getSchema } as Table,
 } satisfies Record<string, Table>;
 
+const notAllowed = (key: keyof typeof endpoints, method: Method): ScimHandler => async () => {
+  throw new ScimError(405, `${method} is not allowed on /${key.replace(":id", "{id}")}.`, undefined, { Allow: Object.keys(endpoints[key]).join(", ") });
+};
+
+/** Every method of one endpoint, so that an unsupported one answers a SCIM 405 rather than an empty one. */
+export function methodsOf(key: keyof typeof endpoints): Record<Method, ScimHandler> {
+  const table = endpoints[key];
+  const all = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+  return Object.fromEntries(all.map((m) => [m, table[m] ?? notAllowed(key, m)])) as Record<Method, ScimHandler>;
+}
+
 export function dispatch(method: Method): ScimHandler {
   return async (ctx: ScimContext): Promise<ScimReply> => {
     const segments = (ctx.params.path ?? "").split("/").filter(Boolean);
@@ -34,8 +45,6 @@ export function dispatch(method: Method): ScimHandler {
       if (resource?.toLowerCase() === "bulk") throw new ScimError(501, "Bulk operations are not supported (see /ServiceProviderConfig).");
       throw notFound(`No SCIM endpoint at /${segments.join("/")}. Roster serves /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`);
     }
-    const handler = endpoints[key as keyof typeof endpoints][method];
-    if (!handler) throw new ScimError(405, `${method} is not allowed on /${key.replace(":id", "{id}")}.`, undefined, { Allow: Object.keys(endpoints[key as keyof typeof endpoints]).join(", ") });
-    return handler({ ...ctx, params: id ? { id } : {} });
+    return methodsOf(key as keyof typeof endpoints)[method]({ ...ctx, params: id ? { id } : {} });
   };
 }

@@ -1,4 +1,4 @@
-import { scimRoute } from "@/lib/scim/http/handler";
-import { endpoints } from "@/lib/scim/routes";
+import { scimRoutes } from "@/lib/scim/http/handler";
+import { methodsOf } from "@/lib/scim/routes";
 
-export const GET = scimRoute(endpoints.Schemas.GET!);
+export const { GET, POST, PUT, PATCH, DELETE } = scimRoutes(methodsOf("Schemas"));
