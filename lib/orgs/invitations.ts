@@ -20,6 +20,8 @@ export interface IssueInvitationInput {
    * IdP provisions disabled. Reactivation issues a working one (ensureOpenInvitation).
    */
   revoked?: boolean;
+  /** The membership was created in this transaction: there is no earlier invitation to revoke (saves a statement). */
+  firstForMember?: boolean;
 }
 
 /**
@@ -29,16 +31,18 @@ export interface IssueInvitationInput {
  */
 export async function issueInvitation(tx: Executor, input: IssueInvitationInput): Promise<{ token: string; expiresAt: Date }> {
   const now = new Date();
-  await tx
-    .update(invitations)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(invitations.membershipId, input.membershipId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    );
+  if (!input.firstForMember) {
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(invitations.membershipId, input.membershipId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+  }
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
   await tx.insert(invitations).values({

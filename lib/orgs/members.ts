@@ -76,6 +76,7 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       recipientName,
       actor: input.actor,
       revoked: input.active === false,
+      firstForMember: true,
     });
     if (input.active === false) return { membership, user };
     if (input.actor.kind !== "scim") {

@@ -18,7 +18,7 @@ const groupsOf = sql<{ id: string; displayName: string }[]>`(
 
 const touchesUsers = (p: AttrPath) => p.attr.toLowerCase() === "name" && /^(givenname|familyname)$/i.test(p.sub ?? "");
 
-function select(db: Executor, withGroups: boolean) {
+function select(db: Executor, withGroups: boolean, withTotal = false) {
   return db
     .select({
       membership: memberships,
@@ -26,6 +26,7 @@ function select(db: Executor, withGroups: boolean) {
       givenName: users.givenName,
       familyName: users.familyName,
       groups: withGroups ? groupsOf : sql<null>`null`,
+      total: withTotal ? sql<number>`(count(*) over ())::int` : sql<number>`0`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId));
@@ -64,6 +65,12 @@ export async function findUsers(
   }
   // Creation order, then id: a stable order so that startIndex paging neither skips nor repeats.
   const tail = p.query.descending && p.query.sortBy ? [desc(memberships.createdAt), desc(memberships.id)] : [asc(memberships.createdAt), asc(memberships.id)];
+  // A filtered lookup (Okta's and Entra's `userName eq`) matches a few rows: count them in the same
+  // query, one round trip instead of two. A page past the end has no row to carry the count.
+  if (p.query.filter && p.query.count > 0) {
+    const rows = await select(db, p.withGroups, true).where(where).orderBy(...order, ...tail).limit(p.query.count).offset(p.query.startIndex - 1);
+    if (rows.length > 0 || p.query.startIndex === 1) return { rows: rows.map(toRow), total: rows[0]?.total ?? 0 };
+  }
   const counted = needsUsers
     ? db.select({ n: sql<number>`count(*)::int` }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where)
     : db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(where);
