@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
+import { durableTransaction } from "@/lib/db/durable";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { ConflictError, ScimManagedError } from "@/lib/errors";
@@ -44,7 +45,7 @@ export interface InvitedMember {
  * Used by SCIM create and by an admin's manual invitation alike.
  */
 export async function inviteMember(db: Executor, input: InviteMemberInput): Promise<InvitedMember> {
-  return db.transaction(async (tx) => {
+  return durableTransaction(db, async (tx) => {
     const org = await getOrganisation(tx, input.orgId);
     if (input.actor.kind === "user") assertNotScimManaged(org, "Invite people");
     const userName = (input.userName ?? input.email).trim();
