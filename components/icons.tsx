@@ -21,3 +21,10 @@ export const MailIcon = (p: P) => <Icon {...p} d="M3 6a1 1 0 0 1 1-1h16a1 1 0 0 
 export const SearchIcon = (p: P) => <Icon {...p} d="m21 21-4.3-4.3M10.5 18a7.5 7.5 0 1 1 0-15 7.5 7.5 0 0 1 0 15Z" />;
 export const LogoutIcon = (p: P) => <Icon {...p} d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11" />;
 export const LockIcon = (p: P) => <Icon {...p} d="M6 11h12v9H6v-9Zm2 0V8a4 4 0 1 1 8 0v3" />;
+export const ClockIcon = (p: P) => <Icon {...p} d="M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-13v4l3 2" />;
+export const PinIcon = (p: P) => <Icon {...p} d="M12 21s-7-6.2-7-11.5a7 7 0 1 1 14 0C19 14.8 12 21 12 21Zm0-9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z" />;
+export const GlobeIcon = (p: P) => <Icon {...p} d="M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3Z" />;
+export const CheckCircleIcon = (p: P) => <Icon {...p} d="M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-4-9 3 3 5-6" />;
+export const ChevronLeftIcon = (p: P) => <Icon {...p} d="m15 18-6-6 6-6" />;
+export const ChevronRightIcon = (p: P) => <Icon {...p} d="m9 18 6-6-6-6" />;
+export const LinkIcon = (p: P) => <Icon {...p} d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />;

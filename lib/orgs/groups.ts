@@ -5,6 +5,7 @@ import type { Executor, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { membersOfGroups, syncManagedEventTypes } from "@/lib/events/managed";
 import { isUuid } from "@/lib/validation";
 
 /**
@@ -34,6 +35,9 @@ const nameTaken = (name: string) => new ConflictError(`A group named "${name}" a
 
 /** The writes a group change may combine; all run in one transaction on a locked group (see changeGroup). */
 export class GroupChanges {
+  /** Members added or removed: their managed event types are reconciled once, when the change commits. */
+  readonly touched = new Set<string>();
+
   constructor(
     readonly tx: Tx,
     readonly group: Group,
@@ -81,6 +85,7 @@ export class GroupChanges {
         target: [groupMembers.groupId, groupMembers.membershipId],
         set: { display: sql`coalesce(excluded.display, ${groupMembers.display})` },
       });
+    for (const id of ids) this.touched.add(id);
   }
 
   /** Removes the given members; ids that are not members are ignored (removal is idempotent). */
@@ -88,10 +93,15 @@ export class GroupChanges {
     const ids = membershipIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase());
     if (ids.length === 0) return;
     await this.tx.delete(groupMembers).where(and(eq(groupMembers.groupId, this.group.id), inArray(groupMembers.membershipId, ids)));
+    for (const id of ids) this.touched.add(id);
   }
 
   async removeAllMembers(): Promise<void> {
-    await this.tx.delete(groupMembers).where(eq(groupMembers.groupId, this.group.id));
+    const gone = await this.tx
+      .delete(groupMembers)
+      .where(eq(groupMembers.groupId, this.group.id))
+      .returning({ id: groupMembers.membershipId });
+    for (const g of gone) this.touched.add(g.id);
   }
 
   async replaceMembers(refs: MemberRef[]): Promise<void> {
@@ -146,7 +156,10 @@ export async function changeGroup(
         `The group changed since you read it (version ${group.version}, not ${p.expectedVersion}). Read it again, then retry.`,
       );
     }
-    await apply(new GroupChanges(tx, group));
+    const changes = new GroupChanges(tx, group);
+    await apply(changes);
+    // Managed event types assigned to this group follow its members (lib/events/managed.ts).
+    await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: [...changes.touched] });
     const [updated] = await tx
       .update(groups)
       .set({ version: sql`${groups.version} + 1`, updatedAt: new Date(), managedByIdp: group.managedByIdp || p.actor.kind === "scim" })
@@ -166,7 +179,10 @@ export async function deleteGroup(
     if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
       throw new PreconditionFailedError(`The group changed since you read it (version ${group.version}, not ${p.expectedVersion}).`);
     }
+    const members = await membersOfGroups(tx, [group.id]);
     await tx.delete(groups).where(eq(groups.id, group.id));
+    // The cascade took the group's assignments: its members lose what only this group gave them.
+    await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: members });
     if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.deleted", target: group.displayName });
   });
 }

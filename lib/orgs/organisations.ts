@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
 import { uniqueMemberSlug } from "./member-slug";
+import { isReservedOrgSlug } from "./reserved-slugs";
 import { claimSeat } from "./seats";
 
 export async function getOrganisation(db: Executor, orgId: string): Promise<Organisation> {
@@ -45,6 +46,9 @@ export async function createOrganisation(db: Executor, input: CreateOrganisation
   }
   if (input.owner && input.seats < 1) throw new ValidationError("The owner needs a seat: buy at least 1.", "seats");
   const slug = slugify(input.slug ?? name, "org");
+  if (isReservedOrgSlug(slug)) {
+    throw new ValidationError(`The slug "${slug}" is reserved for Roster's own pages (booking links start with it). Choose another one.`, "slug");
+  }
   return db.transaction(async (tx) => {
     let org: Organisation;
     try {

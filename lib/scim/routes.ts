@@ -10,7 +10,7 @@ import * as users from "./users/service";
  * that resource names match case-insensitively (`/users`, sent by Microsoft's
  * reference tests) and unknown endpoints answer a SCIM 404 rather than a page.
  */
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Table = Partial<Record<Method, ScimHandler>>;
 
 export const endpoints = {
@@ -25,26 +25,27 @@ export const endpoints = {
   "Schemas/:id": { GET: discovery.getSchema } as Table,
 } satisfies Record<string, Table>;
 
-const notAllowed = (key: keyof typeof endpoints, method: Method): ScimHandler => async () => {
-  throw new ScimError(405, `${method} is not allowed on /${key.replace(":id", "{id}")}.`, undefined, { Allow: Object.keys(endpoints[key]).join(", ") });
-};
-
-/** Every method of one endpoint, so that an unsupported one answers a SCIM 405 rather than an empty one. */
-export function methodsOf(key: keyof typeof endpoints): Record<Method, ScimHandler> {
-  const table = endpoints[key];
-  const all = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-  return Object.fromEntries(all.map((m) => [m, table[m] ?? notAllowed(key, m)])) as Record<Method, ScimHandler>;
-}
-
 export function dispatch(method: Method): ScimHandler {
   return async (ctx: ScimContext): Promise<ScimReply> => {
     const segments = (ctx.params.path ?? "").split("/").filter(Boolean);
     const [resource, id, ...rest] = segments;
     const key = Object.keys(endpoints).find((k) => k.split("/")[0]!.toLowerCase() === resource?.toLowerCase() && (k.includes("/:id") === (id !== undefined)));
     if (!key || rest.length) {
-      if (resource?.toLowerCase() === "bulk") throw new ScimError(501, "Bulk operations are not supported (see /ServiceProviderConfig).");
+      // 404 rather than RFC 7644's optional 501: an IdP retries a 5xx as if it were an outage.
+      if (resource?.toLowerCase() === "bulk") throw notFound("Roster does not support bulk operations (/ServiceProviderConfig says bulk.supported: false); send one request per change.");
       throw notFound(`No SCIM endpoint at /${segments.join("/")}. Roster serves /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`);
     }
-    return methodsOf(key as keyof typeof endpoints)[method]({ ...ctx, params: id ? { id } : {} });
+    const handler = endpoints[key as EndpointKey][method] ?? notAllowed(key as EndpointKey, method);
+    return handler({ ...ctx, params: id ? { id } : {} });
+  };
+}
+
+export type EndpointKey = keyof typeof endpoints;
+export const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** A SCIM 405 with Allow, for a method an endpoint does not have (Next.js would answer an empty 405). */
+export function notAllowed(key: EndpointKey, method: Method): ScimHandler {
+  return async () => {
+    throw new ScimError(405, `${method} is not allowed on /${key.replace(":id", "{id}")}.`, undefined, { Allow: Object.keys(endpoints[key]).join(", ") });
   };
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 export interface AppServer {
@@ -30,11 +31,24 @@ export function buildExists(): boolean {
   return fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
 }
 
+/** True when something already listens on the port (a health check would then talk to the wrong server). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export async function startAppServer(opts: StartOptions): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
+  if (await portTaken(opts.port)) throw new Error(`Port ${opts.port} is already in use; stop whatever listens there or choose another port.`);
   const logDir = opts.logDir ?? path.join(process.cwd(), "test-results", "servers");
   fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `server-${opts.port}.log`);
+  const logFile = path.join(logDir, `server-${opts.port}-${Date.now()}.log`);
   const log = fs.openSync(logFile, "a");
   const proc = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
     env: {

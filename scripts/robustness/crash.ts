@@ -12,13 +12,14 @@ import { startAppServer } from "../lib/app-server";
 import { startSmtpSink } from "../lib/smtp-sink";
 import { send } from "./http";
 import { checkInvariants } from "./invariants";
+import { secretsInLog } from "./secrets";
 import { freshDatabaseWithOrgs } from "./setup";
 
 type Outcome = "acknowledged" | "refused" | "unknown";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function runCrash(opts: { port: number; smtpPort: number; concurrency?: number; loadMs?: number }) {
+export async function runCrash(opts: { port: number; smtpPort: number; concurrency?: number; killAfterAcknowledged?: number }) {
   const env = await freshDatabaseWithOrgs("roster_crash", [{ name: "Crash Co", seats: 100_000 }]);
   const org = env.orgs[0]!;
   const sink = await startSmtpSink(opts.smtpPort);
@@ -27,6 +28,7 @@ export async function runCrash(opts: { port: number; smtpPort: number; concurren
   const problems: string[] = [];
   try {
     let server = await startAppServer({ port: opts.port, databaseUrl: env.url, env: serverEnv });
+    const logFiles = [server.logFile];
     const base = `${server.url}/api/scim/v2`;
     const outcomes = new Map<string, Outcome>();
     let stopping = false;
@@ -48,13 +50,18 @@ export async function runCrash(opts: { port: number; smtpPort: number; concurren
       }
     };
     const workers = Array.from({ length: opts.concurrency ?? 16 }, (_, w) => worker(w));
-    await sleep(opts.loadMs ?? 4000);
+    // Kill once enough creates are through (however fast this machine is), at a moment the load does not choose.
+    const target = opts.killAfterAcknowledged ?? 150;
+    const started = Date.now();
+    while ([...outcomes.values()].filter((o) => o === "acknowledged").length < target && Date.now() - started < 120_000) await sleep(50);
+    await sleep(Math.floor(Math.random() * 300));
     await server.stop("SIGKILL");
     stopping = true;
     await Promise.all(workers);
     const [{ pending }] = (await sql`select count(*)::int as pending from email_outbox where status = 'pending'`) as unknown as [{ pending: number }];
 
     server = await startAppServer({ port: opts.port, databaseUrl: env.url, env: serverEnv });
+    logFiles.push(server.logFile);
     const counts = { acknowledged: 0, refused: 0, unknown: 0 };
     for (const o of outcomes.values()) counts[o]++;
     if (counts.acknowledged < 50) problems.push(`only ${counts.acknowledged} creates were acknowledged before the kill; the load was too light to prove anything`);
@@ -101,6 +108,8 @@ export async function runCrash(opts: { port: number; smtpPort: number; concurren
       }
     }
     await server.stop();
+    const links = (await sql<{ text: string }[]>`select text from email_outbox`).flatMap((e) => e.text.match(/https?:\/\/\S+/g) ?? []);
+    for (const file of logFiles) problems.push(...secretsInLog(file, [org.token, ...links.map((l) => l.split("/").pop()!)]));
     const summary =
       `${outcomes.size} creates: ${counts.acknowledged} acknowledged, ${counts.refused} refused, ${counts.unknown} cut by the kill; ` +
       `${outbox.length} emails (${pending} pending at the crash) all delivered over SMTP, ${duplicates} re-sent after an interrupted send; ` +

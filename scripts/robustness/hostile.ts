@@ -20,6 +20,7 @@ import { checkInvariants } from "./invariants";
 import { scimErrorProblem, send, TIME_BOUND_MS, type Sent } from "./http";
 import { Model } from "./model";
 import { Rng } from "./rng";
+import { secretsInLog } from "./secrets";
 import { freshDatabaseWithOrgs } from "./setup";
 
 export interface HostileResult {
@@ -138,9 +139,11 @@ export async function runHostile(opts: { port: number; seed?: number }): Promise
     if (failures.length > 40) console.log(`… and ${failures.length - 40} more`);
     for (const m of mismatches.slice(0, 20)) console.log(`✗ database ≠ successful requests: ${m}`);
     for (const v of violations) console.log(`✗ invariant "${v.check}": ${JSON.stringify(v.rows)}`);
-    const summary = `${cases.length} requests, ${fiveXx} × 5xx, ${failures.length} failed cases, slowest ${Math.round(slowest)} ms, ${mismatches.length} database mismatches, ${violations.length} invariant violations (seed ${seed})`;
+    const leaks = secretsInLog(server.logFile, [A.token, B.token]);
+    for (const l of leaks) console.log(`✗ ${l}`);
+    const summary = `${cases.length} requests, ${fiveXx} × 5xx, ${failures.length} failed cases, slowest ${Math.round(slowest)} ms, ${mismatches.length} database mismatches, ${violations.length} invariant violations, ${leaks.length} secrets in logs (seed ${seed})`;
     console.log(`\n${summary}`);
-    return { ok: cases.length >= 2000 && fiveXx === 0 && failures.length === 0 && mismatches.length === 0 && violations.length === 0, summary };
+    return { ok: cases.length >= 2000 && fiveXx === 0 && failures.length === 0 && mismatches.length === 0 && violations.length === 0 && leaks.length === 0, summary };
   } finally {
     await sql.end();
     await server.stop();

@@ -18,6 +18,8 @@ export async function send(
   let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (req.body !== undefined) {
     body = typeof req.body === "string" ? req.body : req.body instanceof Uint8Array ? new Uint8Array(req.body) : JSON.stringify(req.body);
+    // fetch labels a string body text/plain; bytes go without a Content-Type, which is what "none" means here.
+    if (req.contentType === null && typeof body === "string") body = new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>;
     if (req.contentType !== null) headers["content-type"] = req.contentType ?? "application/scim+json";
   }
   const t0 = performance.now();

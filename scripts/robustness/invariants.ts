@@ -31,9 +31,9 @@ const CHECKS: [string, string][] = [
     `select u.id, u.email from users u left join memberships m on m.user_id = u.id where u.origin = 'provisioned' and m.id is null`,
   ],
   [
-    "provisioned member who was never sent an invitation",
+    "invited member who was never sent an invitation",
     `select m.id from memberships m
-      where m.source = 'scim' and not exists (select 1 from invitations i where i.membership_id = m.id)`,
+      where m.state = 'invited' and m.source = 'scim' and not exists (select 1 from invitations i where i.membership_id = m.id)`,
   ],
   [
     "provisioned member without the default event type",

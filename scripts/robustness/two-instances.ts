@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { startAppServer, type AppServer } from "../lib/app-server";
 import { send } from "./http";
 import { checkInvariants } from "./invariants";
+import { secretsInLog } from "./secrets";
 import { freshDatabaseWithOrgs } from "./setup";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -133,6 +134,8 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     else notes.push(`deactivated through instance 2 → instance 1 answers ${after.status} → ${after.location}`);
 
     for (const v of await checkInvariants(sql)) problems.push(`invariant "${v.check}": ${JSON.stringify(v.rows)}`);
+    const magic = (await sql<{ text: string }[]>`select text from email_outbox where kind = 'magic_link'`).map((e) => new URL(e.text.match(/https?:\/\/\S+/)![0]).searchParams.get("token") ?? "");
+    for (const s of servers) problems.push(...secretsInLog(s.logFile, [twin.token, rate.token, sess.token, cookie.split("=")[1]!, ...magic]));
     for (const p of problems) console.log(`✗ ${p}`);
     for (const n of notes) console.log(`· ${n}`);
     return { ok: problems.length === 0, summary: `${notes.join("; ")}; ${problems.length} problems` };

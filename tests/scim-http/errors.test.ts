@@ -168,13 +168,15 @@ describe("bad input: the precise 4xx, and nothing written", () => {
     ["a user id that is not a UUID", "GET", "/Users/010101001010101011001010101011", undefined, 404, undefined],
     ["DELETE an unknown group", "DELETE", "/Groups/not-a-group", undefined, 404, undefined],
     ["PUT on the Users collection", "PUT", "/users", () => newUser(), 405, undefined],
+    ["PUT on the Users collection, exact case", "PUT", "/Users", () => newUser(), 405, undefined],
     ["DELETE on the Users collection", "DELETE", "/Users", undefined, 405, undefined],
-    ["POST to a user", "POST", "/Users/:id", () => newUser(), 405, undefined],
+    ["DELETE on the Schemas collection", "DELETE", "/Schemas", undefined, 405, undefined],
+    ["POST on a user", "POST", "/Users/:id", () => newUser(), 405, undefined],
     ["POST /Users/.search (not implemented)", "POST", "/Users/.search", () => ({}), 405, undefined],
     ["PUT ServiceProviderConfig", "PUT", "/ServiceProviderConfig", () => ({}), 405, undefined],
     ["POST /Users nested 64 deep", "POST", "/Users", () => `{"userName":"deep@x.example","name":${'{"a":'.repeat(64)}1${"}".repeat(64)}}`, 400, "invalidSyntax"],
     ["PATCH value nested 100000 deep", "PATCH", "/Users/:id", () => `{"Operations":[{"op":"replace","value":${"[".repeat(100000)}${"]".repeat(100000)}}]}`, 400, "invalidSyntax"],
-    ["Bulk", "POST", "/Bulk", () => ({}), 501, undefined],
+    ["Bulk (not supported, and never a 5xx)", "POST", "/Bulk", () => ({}), 404, undefined],
   ];
 
   it.each(cases)("%s (%s %s)", async (_, method, rawPath, body, status, scimType) => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AdminNav } from "@/components/admin-nav";
 import { Badge } from "@/components/badge";
 import { Logo } from "@/components/logo";
@@ -26,6 +27,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <div className="border-t border-zinc-100 pt-4">
           <p className="truncate px-2 text-sm font-medium text-zinc-900">{user.email}</p>
           <p className="px-2 text-xs capitalize text-zinc-500">{membership.role}</p>
+          <Link href="/me" className="mt-2 block rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900">
+            My event types
+          </Link>
           <div className="mt-2">
             <SignOutButton />
           </div>

@@ -128,13 +128,16 @@ export const bookings = pgTable(
     hostMembershipId: uuid("host_membership_id")
       .notNull()
       .references(() => memberships.id, { onDelete: "cascade" }),
-    eventTypeId: uuid("event_type_id")
-      .notNull()
-      .references(() => eventTypes.id, { onDelete: "cascade" }),
+    /** Kept when the event type goes (a member deletes it, a managed copy is unassigned): the meeting still happens. */
+    eventTypeId: uuid("event_type_id").references(() => eventTypes.id, { onDelete: "set null" }),
+    /** The event type's title when booked, for emails and the host's list after the type is gone. */
+    eventTitle: text("event_title").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     attendeeName: text("attendee_name").notNull(),
     attendeeEmail: text("attendee_email").notNull(),
+    /** The visitor's time zone as their browser reported it, for their confirmation email. */
+    attendeeTimeZone: text("attendee_time_zone"),
     status: bookingStatusEnum("status").notNull().default("confirmed"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,7 +3,15 @@ import { invalidSyntax, ScimError } from "../errors";
 /** RFC 7644 leaves the limit to the server; 1 MiB holds a group push of thousands of members. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-// The rest of the body is never read: close the connection so that no client reuses a half-read socket.
+/**
+ * An oversized body is still read (and thrown away) up to this size before the
+ * 413 goes out: a client that is still uploading when the server answers and
+ * hangs up often never sees the answer (the upload fails with a reset instead).
+ * Past it, the connection is cut.
+ */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
+// The connection is closed after a 413 so that no client reuses a half-read socket.
 const tooLarge = () =>
   new ScimError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB). Send fewer operations or members per request.`, undefined, {
     Connection: "close",
@@ -17,15 +25,15 @@ function acceptsContentType(header: string | null): boolean {
 }
 
 /**
- * Reads a JSON body without ever holding more than the limit: Content-Length
- * is checked first, and a chunked body is counted as it streams.
+ * Reads a JSON body without ever holding more than the limit: a chunked body
+ * is counted as it streams, and what passes the limit is discarded unread.
  */
 export async function readJsonBody(req: Request): Promise<unknown> {
   if (!acceptsContentType(req.headers.get("content-type"))) {
     throw new ScimError(415, `Send the body as application/scim+json or application/json, not ${req.headers.get("content-type")}.`);
   }
   const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (req.body) {
@@ -34,13 +42,14 @@ export async function readJsonBody(req: Request): Promise<unknown> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > DRAIN_LIMIT_BYTES) {
         await reader.cancel();
         throw tooLarge();
       }
-      chunks.push(value);
+      if (size <= MAX_BODY_BYTES) chunks.push(value);
     }
   }
+  if (size > MAX_BODY_BYTES) throw tooLarge();
   const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
   if (!text.trim()) throw invalidSyntax("The request body is empty; send a JSON object.");
   let parsed: unknown;

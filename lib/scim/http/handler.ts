@@ -77,17 +77,6 @@ async function authenticate(db: Db, req: Request) {
   return { ok: false as const, error, orgId: auth.orgId };
 }
 
-/** All five methods of one endpoint as route handlers: `export const { GET, POST, PUT, PATCH, DELETE } = scimRoutes(...)`. */
-export function scimRoutes(handlers: Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", ScimHandler>) {
-  return {
-    GET: scimRoute(handlers.GET),
-    POST: scimRoute(handlers.POST),
-    PUT: scimRoute(handlers.PUT),
-    PATCH: scimRoute(handlers.PATCH),
-    DELETE: scimRoute(handlers.DELETE),
-  };
-}
-
 export function scimRoute(handler: ScimHandler) {
   return async (req: Request, route?: RouteParams): Promise<Response> => {
     const started = performance.now();

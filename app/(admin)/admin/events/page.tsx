@@ -1,34 +1,51 @@
-import { eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Metadata } from "next";
-import { Card } from "@/components/card";
-import { EmptyState } from "@/components/empty-state";
+import { DefaultEventCard } from "@/components/events/default-event-card";
+import { ManagedEventsBoard } from "@/components/events/managed-events-board";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { managedEventTypes } from "@/lib/db/schema";
+import { groupMembers, groups } from "@/lib/db/schema";
+import { listManagedEventTypes } from "@/lib/events/managed-events";
 
 export const metadata: Metadata = { title: "Managed events" };
 
 export default async function ManagedEventsPage() {
   const { org } = await requireAdminPage();
-  const rows = await (await getDb()).select().from(managedEventTypes).where(eq(managedEventTypes.orgId, org.id));
+  const db = await getDb();
+  const [events, groupRows] = await Promise.all([
+    listManagedEventTypes(db, org.id),
+    db
+      .select({ id: groups.id, name: groups.displayName, members: count(groupMembers.membershipId) })
+      .from(groups)
+      .leftJoin(groupMembers, eq(groupMembers.groupId, groups.id))
+      .where(eq(groups.orgId, org.id))
+      .groupBy(groups.id)
+      .orderBy(asc(groups.displayName)),
+  ]);
   return (
     <>
-      <PageHeader title="Managed events" description="Event types you define once and give to everyone or to groups." />
-      {rows.length === 0 ? (
-        <EmptyState title="No managed event types yet" />
-      ) : (
-        <Card>
-          <ul className="divide-y divide-zinc-100">
-            {rows.map((e) => (
-              <li key={e.id} className="flex justify-between px-5 py-3 text-sm">
-                <span className="font-medium">{e.title}</span>
-                <span className="text-zinc-500">{e.durationMinutes} min</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      <PageHeader
+        title="Managed events"
+        description="Event types you define once and give to everyone or to groups. Members get a locked copy that follows your edits."
+      />
+      <DefaultEventCard title={org.defaultEventTitle} durationMinutes={org.defaultEventMinutes} />
+      <h2 className="mt-8 mb-3 text-sm font-semibold tracking-wide text-zinc-500 uppercase">Managed event types</h2>
+      <ManagedEventsBoard
+        groups={groupRows}
+        events={events.map((e) => ({
+          id: e.id,
+          title: e.title,
+          slug: e.slug,
+          durationMinutes: e.durationMinutes,
+          location: e.location,
+          description: e.description,
+          assignToAll: e.assignToAll,
+          groupIds: e.groups.map((g) => g.id),
+          groupNames: e.groups.map((g) => g.name),
+          copies: e.copies,
+        }))}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { scimRoutes } from "@/lib/scim/http/handler";
-import { methodsOf } from "@/lib/scim/routes";
+import { scimEndpoint } from "@/lib/scim/http/endpoint";
 
-export const { GET, POST, PUT, PATCH, DELETE } = scimRoutes(methodsOf("Schemas/:id"));
+const route = scimEndpoint("Schemas/:id");
+export const { GET, POST, PUT, PATCH, DELETE } = route;

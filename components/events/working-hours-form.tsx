@@ -1,0 +1,102 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError, inputClass, primaryButton } from "./fields";
+import { sendJson } from "./send-json";
+
+const DAYS = [
+  [1, "Monday"],
+  [2, "Tuesday"],
+  [3, "Wednesday"],
+  [4, "Thursday"],
+  [5, "Friday"],
+  [6, "Saturday"],
+  [0, "Sunday"],
+] as const;
+
+interface Rule {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+const toHhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+const fromHhmm = (s: string) => {
+  const [h, m] = s.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/**
+ * Weekly hours, one interval per day, in the member's time zone. (The data
+ * model allows several intervals a day; this form edits the first.)
+ */
+export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; timeZone: string; zones: string[] }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next: Rule[] = DAYS.filter(([d]) => form.get(`on-${d}`)).map(([d]) => ({
+      weekday: d,
+      startMinute: fromHhmm(String(form.get(`start-${d}`) || "09:00")),
+      endMinute: fromHhmm(String(form.get(`end-${d}`) || "17:00")) || 1440,
+    }));
+    setPending(true);
+    setError(null);
+    setSaved(false);
+    const res = await sendJson("/api/me/working-hours", "PUT", { timeZone: form.get("timeZone"), rules: next });
+    setPending(false);
+    if (!res.ok) return setError(res.message);
+    setSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-5 px-5 py-5" aria-label="Working hours">
+      <label className="block max-w-sm">
+        <span className="text-sm font-medium text-zinc-700">Time zone</span>
+        <select name="timeZone" defaultValue={timeZone} className={inputClass}>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium text-zinc-700">Weekly hours</legend>
+        <div className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
+          {DAYS.map(([d, name]) => {
+            const rule = rules.find((r) => r.weekday === d);
+            return (
+              <div key={d} className="flex flex-wrap items-center gap-3 px-4 py-2.5">
+                <label className="flex w-36 items-center gap-2 text-sm font-medium text-zinc-800">
+                  <input type="checkbox" name={`on-${d}`} defaultChecked={Boolean(rule)} className="size-4 rounded accent-brand-600" />
+                  {name}
+                </label>
+                <input type="time" step={300} name={`start-${d}`} aria-label={`${name} start`} defaultValue={toHhmm(rule?.startMinute ?? 540)} className="rounded-md border border-zinc-300 px-2 py-1 text-sm" />
+                <span className="text-zinc-400">–</span>
+                <input type="time" step={300} name={`end-${d}`} aria-label={`${name} end`} defaultValue={toHhmm(rule ? rule.endMinute % 1440 : 1020)} className="rounded-md border border-zinc-300 px-2 py-1 text-sm" />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      <FormError message={error} />
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending ? "Saving…" : "Save working hours"}
+        </button>
+        {saved ? (
+          <span role="status" className="text-sm text-emerald-700">
+            Saved. Your booking pages use these hours now.
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Wall-clock arithmetic in IANA time zones with nothing but Intl: working
+ * hours are stored as minutes after local midnight, and a slot is the UTC
+ * instant at which that wall-clock time happens in the host's zone.
+ */
+export interface LocalDate {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True for a time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
+export function isTimeZone(value: string): boolean {
+  if (!value || value.length > 64) return false;
+  try {
+    partsFormatter(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every zone offered in pickers, UTC first. */
+export function timeZoneNames(): string[] {
+  const all = Intl.supportedValuesOf("timeZone");
+  return ["UTC", ...all.filter((z) => z !== "UTC")];
+}
+
+export interface ZonedParts extends LocalDate {
+  hour: number;
+  minute: number;
+  /** Minutes after local midnight. */
+  minuteOfDay: number;
+}
+
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const p: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== "literal") p[part.type] = Number(part.value);
+  }
+  const hour = p.hour! % 24;
+  return { year: p.year!, month: p.month!, day: p.day!, hour, minute: p.minute!, minuteOfDay: hour * 60 + p.minute! };
+}
+
+/** Offset of the zone from UTC at `instant`, in minutes (Berlin in summer: +120). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The instant at which local `date` + `minuteOfDay` happens in `timeZone`, or
+ * null when that wall-clock time does not exist (the hour skipped when clocks
+ * go forward).
+ */
+export function zonedTimeToUtc(date: LocalDate, minuteOfDay: number, timeZone: string): Date | null {
+  const naive = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
+  const first = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+  const second = naive - offsetMinutes(new Date(first), timeZone) * 60_000;
+  const result = new Date(second);
+  const check = zonedParts(result, timeZone);
+  const wanted = new Date(naive);
+  const same =
+    check.year === wanted.getUTCFullYear() &&
+    check.month === wanted.getUTCMonth() + 1 &&
+    check.day === wanted.getUTCDate() &&
+    check.minuteOfDay === wanted.getUTCHours() * 60 + wanted.getUTCMinutes();
+  return same ? result : null;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** 0 = Sunday … 6 = Saturday, as stored in availability_rules.weekday. */
+export function weekdayOf(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+export function localDateKey(date: LocalDate): string {
+  return `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+}
