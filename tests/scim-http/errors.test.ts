@@ -164,6 +164,7 @@ describe("bad input: the precise 4xx, and nothing written", () => {
     ["GET /Groups bad filter", "GET", "/Groups?filter=displayName%20eq%20%22x%22%20and", undefined, 400, "invalidFilter"],
     ["GET /Groups filter on an unknown attribute", "GET", "/Groups?filter=color%20eq%20%22red%22", undefined, 400, "invalidFilter"],
     ["unknown endpoint", "GET", "/Widgets", undefined, 404, undefined],
+    ["the base URL itself", "GET", "", undefined, 404, undefined],
     ["unknown user id", "GET", "/Users/2b6b3b2e-0000-4000-8000-000000000000", undefined, 404, undefined],
     ["a user id that is not a UUID", "GET", "/Users/010101001010101011001010101011", undefined, 404, undefined],
     ["DELETE an unknown group", "DELETE", "/Groups/not-a-group", undefined, 404, undefined],
