@@ -8,7 +8,8 @@ const securityHeaders = [
 const nextConfig = {
   // Native and WASM packages stay outside the bundle: bundled PGlite breaks at run time,
   // and Jackson pulls in database drivers that must be loaded from node_modules.
-  serverExternalPackages: ["@boxyhq/saml-jackson", "@electric-sql/pglite", "postgres"],
+  // @boxyhq/saml20 is the SAML toolkit Jackson loads from node_modules: Roster's ACS checks use that same copy.
+  serverExternalPackages: ["@boxyhq/saml-jackson", "@boxyhq/saml20", "@electric-sql/pglite", "postgres"],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   async headers() {

@@ -21,6 +21,9 @@ Commands:
   create-owner  --org SLUG --email EMAIL [--json]  Give an organisation without an owner its owner.
   enable-scim   --org SLUG [--json]                Turn SCIM on and issue a token.
   issue-token   --org SLUG [--label TEXT] [--json] Issue another SCIM token (rotation).
+  set-sso       --org SLUG --metadata FILE [--idp-initiated] [--json]
+                Configure (or replace) the organisation's SAML connection from the
+                IdP's metadata XML; prints acsUrl, entityId and metadataUrl.
   migrate                                          Apply database migrations.
   seed                                             Load the Acme and Globex demo data.
 

@@ -1,14 +1,31 @@
 import type { NextAuthOptions } from "next-auth";
+import BoxyHQSAMLProvider from "next-auth/providers/boxyhq-saml";
 import EmailProvider from "next-auth/providers/email";
 import { getDb } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { magicLinkEmail } from "@/lib/email/templates";
+import { magicLinkEmail, ssoReminderEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
+import { findAccountByEmail } from "@/lib/orgs/accounts";
+import { isUuid } from "@/lib/validation";
 import { rosterAdapter } from "./adapter";
+import { acceptedInvitationHash, forgetInvitation } from "./invitation-cookie";
+import { clientSecretVerifier } from "./jackson";
+import { refusalUrl } from "./refusals";
 import { authSecret } from "./secret";
+import { currentSessionUserId, SESSION_MAX_AGE_S, secureCookies } from "./session-cookie";
 import { magicLinkDecision } from "./sign-in-rules";
+import { admitSsoSignIn } from "./sso-sign-in";
 
 const DAY = 24 * 60 * 60;
+
+/** What Jackson's /api/oauth/userinfo answers (lib/auth/jackson.ts): SAML claims plus the tenant that vouched. */
+interface JacksonProfile {
+  id: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  requested?: { tenant?: string; product?: string };
+}
 
 let cached: NextAuthOptions | undefined;
 
@@ -20,7 +37,9 @@ export function authOptions(): NextAuthOptions {
     adapter: rosterAdapter(),
     secret: authSecret(),
     // Database sessions: deleting the rows (deactivation, removal) ends them at the next request.
-    session: { strategy: "database", maxAge: 30 * DAY, updateAge: DAY },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: DAY },
+    // Decided in one place, so that sessions Roster starts itself use the same cookie (lib/auth/session-cookie.ts).
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
     providers: [
       EmailProvider({
@@ -30,14 +49,39 @@ export function authOptions(): NextAuthOptions {
           const db = await getDb();
           // Same answer on screen whatever the address, so the form cannot be used to probe for accounts.
           const decision = await magicLinkDecision(db, identifier);
-          if (!decision.allowed) return;
-          await enqueueEmail(db, { kind: "magic_link", to: identifier, ...magicLinkEmail({ url, host: new URL(url).host }) });
+          if (decision.allowed) {
+            await enqueueEmail(db, { kind: "magic_link", to: identifier, ...magicLinkEmail({ url, host: new URL(url).host }) });
+          } else if (decision.reason === "sso_required") {
+            // Only the owner of the address reads this, so saying "use SSO" reveals nothing to whoever typed it.
+            const loginUrl = `${env().APP_URL}/login?email=${encodeURIComponent(identifier)}`;
+            await enqueueEmail(db, { kind: "sso_reminder", to: identifier, ...ssoReminderEmail({ orgName: decision.orgName ?? "Your organisation", url: loginUrl }) });
+          }
+        },
+      }),
+      BoxyHQSAMLProvider({
+        // Jackson is embedded: its OAuth endpoints are this app's /api/oauth/* routes.
+        issuer: env().APP_URL,
+        clientId: "dummy",
+        clientSecret: clientSecretVerifier(),
+        // Plain OAuth 2.0 (no OpenID Connect id_token from Jackson).
+        authorization: { params: { scope: "" } },
+        // The IdP is authoritative for its organisation, and the signIn callback below checks that the
+        // address belongs to a member of exactly that organisation before next-auth links the identity.
+        allowDangerousEmailAccountLinking: true,
+        profile(profile: JacksonProfile) {
+          return {
+            // Scoped by organisation: two IdPs may well use the same NameID for different people.
+            id: `${profile.requested?.tenant ?? "unknown"}:${profile.id}`,
+            email: profile.email ?? null,
+            name: [profile.firstName, profile.lastName].filter(Boolean).join(" ") || null,
+          };
         },
       }),
     ],
     callbacks: {
-      async signIn({ user, email }) {
+      async signIn({ user, email, account, profile }) {
         if (email?.verificationRequest) return true;
+        if (account?.provider === "boxyhq-saml") return samlSignIn(user.id, profile as JacksonProfile | undefined);
         if (!user.email) return false;
         const decision = await magicLinkDecision(await getDb(), user.email);
         return decision.allowed ? true : `/login?refused=${decision.reason}`;
@@ -48,4 +92,20 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return cached;
+}
+
+/** SP-initiated SAML sign-in (next-auth's callback): the sign-in rules decide, then next-auth links and starts the session. */
+async function samlSignIn(userId: string, profile: JacksonProfile | undefined): Promise<true | string> {
+  const db = await getDb();
+  const orgId = profile?.requested?.tenant ?? "";
+  const invitationTokenHash = await acceptedInvitationHash();
+  await forgetInvitation();
+  const account = profile?.email ? await findAccountByEmail(db, profile.email) : undefined;
+  // next-auth found this IdP identity already linked to an account: it must be the one the email names.
+  if (account && isUuid(userId) && userId !== account.id) return refusalUrl("wrong_person", orgId);
+  // Signed in as someone else in this browser: next-auth would link this identity to that account.
+  const current = await currentSessionUserId();
+  if (current && current !== account?.id) return refusalUrl("other_session", orgId);
+  const decision = await admitSsoSignIn(db, { orgId, email: profile?.email, invitationTokenHash });
+  return decision.allowed ? true : refusalUrl(decision.reason, decision.orgId);
 }

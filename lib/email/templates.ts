@@ -31,3 +31,17 @@ export function magicLinkEmail(p: { url: string; host: string }): RenderedEmail 
     footer: "If you did not ask to sign in, you can ignore this email; nobody can sign in without this link.",
   });
 }
+
+/** A plain member of an SSO organisation asked for an email link: point them to their IdP instead. */
+export function ssoReminderEmail(p: { orgName: string; url: string }): RenderedEmail {
+  return renderEmail({
+    subject: `Sign in to Roster with ${p.orgName}'s single sign-on`,
+    heading: "Use single sign-on",
+    paragraphs: [
+      `Someone asked for a Roster sign-in link for this address. ${p.orgName} signs in with single sign-on, so no link was sent.`,
+      "Open Roster, enter your work email and continue to your identity provider.",
+    ],
+    action: { label: "Sign in with SSO", url: p.url },
+    footer: "If you did not ask to sign in, you can ignore this email.",
+  });
+}

@@ -23,6 +23,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function adminRoute<P extends Record<string, string>, S extends z.ZodType | undefined = undefined>(
   schema: S,
   handler: (ctx: AdminContext<P, S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>,
+  /** A larger body limit for the few routes that take a document (an IdP's SAML metadata). */
+  options: { maxBodyBytes?: number } = {},
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -37,7 +39,7 @@ export function adminRoute<P extends Record<string, string>, S extends z.ZodType
       let body: unknown = undefined;
       if (schema) {
         const raw = await req.text();
-        if (raw.length > MAX_BODY_BYTES) throw new HttpError(413, "too_large", "Request body too large.");
+        if (raw.length > (options.maxBodyBytes ?? MAX_BODY_BYTES)) throw new HttpError(413, "too_large", "Request body too large.");
         try {
           body = schema.parse(raw ? JSON.parse(raw) : {});
         } catch (e) {

@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/log";
 import { newSecret, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
-import { invitations, type Membership, type User } from "@/lib/db/schema";
+import { invitations, memberships, organisations, users, type Invitation, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
@@ -94,4 +95,78 @@ export async function ensureOpenInvitation(
     recipientName: [p.user.givenName, p.user.familyName].filter(Boolean).join(" ") || null,
     actor: p.actor,
   });
+}
+
+/** What an invitation link is worth right now; each state has its own page (app/(auth)/invitations/[token]). */
+export type InvitationStatus = "valid" | "expired" | "revoked" | "accepted" | "deactivated" | "not_found";
+
+export interface InvitationLookup {
+  status: InvitationStatus;
+  invitation?: Invitation;
+  membership?: Membership;
+  user?: User;
+  org?: Organisation;
+  inviter?: { email: string; name: string | null } | null;
+}
+
+/** Tokens are stored only as SHA-256; a link is looked up by the hash of what it carries. */
+export const invitationTokenHash = (token: string) => sha256(token);
+
+export function invitationStatus(inv: Invitation, membership: Membership, now = new Date()): InvitationStatus {
+  if (inv.acceptedAt || membership.state === "active") return "accepted";
+  if (membership.state === "deactivated") return "deactivated";
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "valid";
+}
+
+export async function lookupInvitation(db: Executor, tokenHash: string): Promise<InvitationLookup> {
+  // A real token is 43 characters of base64url; anything else cannot match and is not looked up.
+  if (!/^[0-9a-f]{64}$/.test(tokenHash)) return { status: "not_found" };
+  const [row] = await db
+    .select({ invitation: invitations, membership: memberships, user: users, org: organisations })
+    .from(invitations)
+    .innerJoin(memberships, eq(memberships.id, invitations.membershipId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  if (!row) return { status: "not_found" };
+  let inviter: InvitationLookup["inviter"] = null;
+  if (row.invitation.invitedBy) {
+    const [u] = await db.select().from(users).where(eq(users.id, row.invitation.invitedBy));
+    if (u) inviter = { email: u.email, name: [u.givenName, u.familyName].filter(Boolean).join(" ") || null };
+  }
+  return { status: invitationStatus(row.invitation, row.membership), ...row, inviter };
+}
+
+/** The member's newest invitation that was neither accepted nor replaced (it may have expired). */
+export async function latestOpenInvitation(db: Executor, membershipId: string): Promise<Invitation | undefined> {
+  const [inv] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.membershipId, membershipId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt))
+    .limit(1);
+  return inv;
+}
+
+/**
+ * Marks the invitation used, in the caller's transaction (which also makes
+ * the member active, lib/orgs/lifecycle.ts markMemberJoined). Single use:
+ * the update only matches an invitation nobody accepted yet.
+ */
+export async function markInvitationAccepted(tx: Executor, p: { invitation: Invitation; user: User }): Promise<boolean> {
+  const done = await tx
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.id, p.invitation.id), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  if (done.length === 0) return false;
+  await recordAudit(tx, {
+    orgId: p.invitation.orgId,
+    actor: { kind: "user", userId: p.user.id, email: p.user.email },
+    action: "invitation.accepted",
+    target: p.user.email,
+  });
+  return true;
 }

@@ -2,7 +2,7 @@ import { closeDatabase, getDatabase, type Db } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { seedDemo } from "@/lib/demo/seed";
 import { startOutboxWorker } from "@/lib/email/worker";
-import { env } from "@/lib/env";
+import { devSurfacesEnabled, env } from "@/lib/env";
 
 /**
  * Runs once when a server process starts (instrumentation.ts): validate the
@@ -15,6 +15,7 @@ export async function boot(): Promise<void> {
   if (database.kind === "pglite" && (await isEmpty(database.db))) {
     await seedDemo(database.db);
     console.log("Roster: new embedded database, seeded with the Acme and Globex demo organisations.");
+    if (devSurfacesEnabled()) await connectDemoIdp(database.db);
   }
   await startOutboxWorker(database.db);
   console.log(`Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`);
@@ -26,6 +27,17 @@ export async function boot(): Promise<void> {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
+}
+
+/** The demo IdP is a nicety: if it cannot be set up, say so and start anyway (Acme's admins can connect it on the Security page). */
+async function connectDemoIdp(db: Db): Promise<void> {
+  try {
+    const { connectDemoIdpToAcme } = await import("@/lib/demo/idp/bootstrap");
+    await connectDemoIdpToAcme(db);
+    console.log("Roster: Acme signs in through the demo identity provider at /dev/idp.");
+  } catch (e) {
+    console.error(`Roster: could not connect the demo identity provider: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 async function isEmpty(db: Db): Promise<boolean> {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { ParseArgsConfig } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
 import type { Db } from "@/lib/db";
@@ -6,6 +7,8 @@ import { env } from "@/lib/env";
 import { addSeats } from "@/lib/orgs/billing";
 import { addOwner, createOrganisation, getOrganisationBySlug, setScimEnabled } from "@/lib/orgs/organisations";
 import { createScimToken } from "@/lib/scim/tokens";
+import { closeJackson, spInfo } from "@/lib/auth/jackson";
+import { setSsoConnection } from "@/lib/sso/connections";
 import { CliError, report, requireInt, requireString, withDb } from "./io";
 
 const operator: Actor = { kind: "operator" };
@@ -122,6 +125,45 @@ export const commands = {
           label: typeof v.label === "string" ? v.label : "Issued by operator CLI",
         });
         report(v.json as boolean, { slug: org.slug, scimBaseUrl: scimBaseUrl(), scimToken: token.token, scimTokenId: token.id }, `SCIM token for ${org.name} (shown once): ${token.token}`);
+      });
+    },
+  },
+  "set-sso": {
+    options: { ...common, org: { type: "string" }, metadata: { type: "string" }, "idp-initiated": { type: "boolean" } },
+    async run(v: Values) {
+      const file = requireString(v, "metadata");
+      let xml: string;
+      try {
+        xml = fs.readFileSync(file, "utf8");
+      } catch (e) {
+        throw new CliError(`Cannot read the metadata file ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        try {
+          const { connection, replaced } = await setSsoConnection(db, {
+            orgId: org.id,
+            metadataXml: xml,
+            idpInitiated: v["idp-initiated"] === true ? true : undefined,
+            actor: operator,
+          });
+          const sp = spInfo();
+          report(
+            v.json as boolean,
+            {
+              slug: org.slug,
+              ...sp,
+              idpEntityId: connection.idpEntityId,
+              ssoUrl: connection.ssoUrl,
+              idpInitiated: connection.idpInitiated,
+              replaced,
+            },
+            `${replaced ? "Replaced" : "Configured"} SAML SSO for ${org.name} (IdP ${connection.idpEntityId}).\n` +
+              `ACS URL: ${sp.acsUrl}\nEntity ID: ${sp.entityId}\nSP metadata: ${sp.metadataUrl}`,
+          );
+        } finally {
+          await closeJackson();
+        }
       });
     },
   },

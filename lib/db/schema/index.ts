@@ -7,3 +7,4 @@ export * from "./email";
 export * from "./audit";
 export * from "./events";
 export * from "./sso";
+export * from "./demo-idp";

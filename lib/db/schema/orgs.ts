@@ -31,6 +31,8 @@ export const organisations = pgTable(
     scimEnabled: boolean("scim_enabled").notNull().default(false),
     /** Set while the organisation has a working SAML connection (Jackson holds the connection itself). SCIM requires it in the app. */
     ssoConfiguredAt: timestamp("sso_configured_at", { withTimezone: true }),
+    /** The admin allows IdP-initiated (unsolicited) SAML sign-in; otherwise every response must answer Roster's own request. */
+    ssoIdpInitiated: boolean("sso_idp_initiated").notNull().default(false),
     defaultEventTitle: text("default_event_title").notNull().default("30 Minute Meeting"),
     defaultEventMinutes: integer("default_event_minutes").notNull().default(30),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,16 @@
+"use server";
+
+import { SSO_PRODUCT } from "@/lib/auth/jackson";
+import { signInRoute } from "@/lib/auth/sign-in-rules";
+import { getDb } from "@/lib/db";
+import { isEmail } from "@/lib/validation";
+
+export type SignInChoice = { method: "sso"; tenant: string; product: string; orgName: string } | { method: "email" } | { method: "invalid" };
+
+/** First step of the sign-in form: single sign-on for members of an SSO organisation, an email link otherwise. */
+export async function chooseSignInMethod(email: string): Promise<SignInChoice> {
+  const address = String(email ?? "").trim();
+  if (!isEmail(address)) return { method: "invalid" };
+  const route = await signInRoute(await getDb(), address);
+  return route.method === "sso" ? { method: "sso", tenant: route.orgId, product: SSO_PRODUCT, orgName: route.orgName } : { method: "email" };
+}

@@ -1,0 +1,6 @@
+import { handleAcsPost } from "@/lib/sso/acs-handler";
+
+export const dynamic = "force-dynamic";
+
+/** The SAML assertion consumer service: the IdP's browser posts the signed response here. */
+export const POST = (req: Request) => handleAcsPost(req);

@@ -1,0 +1,5 @@
+import { userinfo } from "@/lib/sso/oauth-endpoints";
+
+export const dynamic = "force-dynamic";
+
+export { userinfo as GET };

@@ -1,0 +1,71 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { addGroup, deleteGroup, renameGroup, setGroupMember } from "@/lib/demo/idp/directory-groups";
+import { addPerson, deletePerson, editPerson, forgetScimToken, pushAll, saveScimSettings, setPersonActive, type Outcome } from "@/lib/demo/idp/directory";
+import { devSurfacesEnabled } from "@/lib/env";
+import { isDomainError } from "@/lib/errors";
+
+/** Every directory action: dev surfaces only; the outcome (or a validation message) comes back as a banner. */
+async function run(fn: () => Promise<Outcome>, anchor = ""): Promise<never> {
+  if (!devSurfacesEnabled()) notFound();
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams({ notice: (await fn()).notice });
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    params = new URLSearchParams({ error: e.message });
+  }
+  redirect(`/dev/idp?${params}${anchor}`);
+}
+
+const field = (f: FormData, name: string) => String(f.get(name) ?? "");
+
+export async function addPersonAction(f: FormData) {
+  await run(async () =>
+    addPerson(await getDb(), { givenName: field(f, "givenName"), familyName: field(f, "familyName"), email: field(f, "email") }),
+  );
+}
+
+export async function editPersonAction(f: FormData) {
+  await run(async () =>
+    editPerson(await getDb(), field(f, "id"), { givenName: field(f, "givenName"), familyName: field(f, "familyName"), email: field(f, "email") }),
+  );
+}
+
+export async function setActiveAction(f: FormData) {
+  await run(async () => setPersonActive(await getDb(), field(f, "id"), field(f, "active") === "true"));
+}
+
+export async function deletePersonAction(f: FormData) {
+  await run(async () => deletePerson(await getDb(), field(f, "id")));
+}
+
+export async function addGroupAction(f: FormData) {
+  await run(async () => addGroup(await getDb(), field(f, "displayName")), "#groups");
+}
+
+export async function renameGroupAction(f: FormData) {
+  await run(async () => renameGroup(await getDb(), field(f, "id"), field(f, "displayName")), "#groups");
+}
+
+export async function deleteGroupAction(f: FormData) {
+  await run(async () => deleteGroup(await getDb(), field(f, "id")), "#groups");
+}
+
+export async function groupMemberAction(f: FormData) {
+  await run(async () => setGroupMember(await getDb(), field(f, "groupId"), field(f, "personId"), field(f, "member") === "true"), "#groups");
+}
+
+export async function saveScimAction(f: FormData) {
+  await run(async () => saveScimSettings(await getDb(), { baseUrl: field(f, "baseUrl"), token: field(f, "token") }), "#scim");
+}
+
+export async function forgetTokenAction() {
+  await run(async () => forgetScimToken(await getDb()), "#scim");
+}
+
+export async function pushAllAction() {
+  await run(async () => pushAll(await getDb()), "#scim");
+}

@@ -1,0 +1,71 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/lib/db";
+import { invitations, memberships } from "@/lib/db/schema";
+import { findAccountByEmail } from "@/lib/orgs/accounts";
+import { invitationStatus, latestOpenInvitation, markInvitationAccepted } from "@/lib/orgs/invitations";
+import { lockMembership, markMemberJoined } from "@/lib/orgs/lifecycle";
+import { isUuid } from "@/lib/validation";
+
+export type SsoRefusal =
+  | "unknown"
+  | "not_member"
+  | "deactivated"
+  | "invitation_expired"
+  | "invitation_revoked"
+  | "invitation_missing"
+  | "wrong_person"
+  | "no_email";
+
+export type SsoDecision =
+  | { allowed: true; userId: string; joined: boolean }
+  | { allowed: false; reason: SsoRefusal; orgId: string };
+
+/**
+ * PRODUCT.md sign-in rules for a person the organisation's IdP vouched for.
+ * Only members of that organisation may sign in through its connection; the
+ * IdP is authoritative for its organisation, so its email identifies the
+ * account. An invited member with a valid invitation joins here (invited →
+ * active: the seat reserved at provisioning is now filled). Roles and groups
+ * in the assertion are never read. All in one transaction, with the
+ * membership row locked, so a parallel deactivation cannot slip in between.
+ *
+ * `invitationTokenHash` is set when the person came through an invitation's
+ * Accept button: that invitation must then be theirs.
+ */
+export async function admitSsoSignIn(
+  db: Executor,
+  p: { orgId: string; email: string | null | undefined; invitationTokenHash?: string | null },
+): Promise<SsoDecision> {
+  const refuse = (reason: SsoRefusal): SsoDecision => ({ allowed: false, reason, orgId: p.orgId });
+  if (!isUuid(p.orgId)) return refuse("unknown");
+  if (!p.email) return refuse("no_email");
+  const email = p.email;
+  return db.transaction(async (tx) => {
+    const account = await findAccountByEmail(tx, email);
+    if (!account) return refuse("unknown");
+    const [m] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, account.id), eq(memberships.orgId, p.orgId)));
+    if (!m) return refuse("not_member");
+    const { membership, user } = await lockMembership(tx, p.orgId, m.id);
+    if (membership.state === "deactivated") return refuse("deactivated");
+
+    let invitation = undefined;
+    if (p.invitationTokenHash) {
+      [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, p.invitationTokenHash));
+      if (!invitation || invitation.membershipId !== membership.id) return refuse("wrong_person");
+    }
+    if (membership.state === "active") return { allowed: true, userId: user.id, joined: false };
+
+    invitation ??= await latestOpenInvitation(tx, membership.id);
+    if (!invitation) return refuse("invitation_missing");
+    const status = invitationStatus(invitation, membership);
+    if (status === "revoked") return refuse("invitation_revoked");
+    if (status === "expired") return refuse("invitation_expired");
+    if (status !== "valid") return refuse("invitation_missing");
+    await markInvitationAccepted(tx, { invitation, user });
+    await markMemberJoined(tx, { orgId: p.orgId, membershipId: membership.id });
+    return { allowed: true, userId: user.id, joined: true };
+  });
+}
