@@ -42,18 +42,28 @@ function run(cmd: string, args: string[]): Promise<number> {
 
 /** Okta's SPEC test reads the first user of the list: give it one with a name and an email, over SCIM. */
 async function provisionSeedUser(org: Org): Promise<void> {
-  const res = await fetch(`${org.scimBaseUrl}/Users`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${org.scimToken}`, "Content-Type": "application/scim+json" },
-    body: JSON.stringify({
-      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-      userName: "ada.lovelace@conformance.example",
-      name: { givenName: "Ada", familyName: "Lovelace" },
-      emails: [{ value: "ada.lovelace@conformance.example", type: "work", primary: true }],
-      active: true,
-    }),
+  const body = JSON.stringify({
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    userName: "ada.lovelace@conformance.example",
+    name: { givenName: "Ada", familyName: "Lovelace" },
+    emails: [{ value: "ada.lovelace@conformance.example", type: "work", primary: true }],
+    active: true,
   });
-  if (res.status !== 201) throw new Error(`seed user: ${res.status} ${await res.text()}`);
+  // A pooled keep-alive socket may have been closed by the server while the replay ran
+  // ("other side closed"): retry once on a network error; a retried create may find itself (409).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${org.scimBaseUrl}/Users`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${org.scimToken}`, "Content-Type": "application/scim+json" },
+        body,
+      });
+      if (res.status === 201 || (attempt > 1 && res.status === 409)) return;
+      throw new Error(`seed user: ${res.status} ${await res.text()}`);
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof TypeError)) throw e;
+    }
+  }
 }
 
 export async function runConformance(port = Number(process.env.SCIM_CONFORMANCE_PORT ?? 3160)): Promise<{ ok: boolean; summary: string }> {
@@ -106,7 +116,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runConformance()
     .then((r) => process.exit(r.ok ? 0 : 1))
     .catch((e: unknown) => {
-      console.error(`scim-conformance: ${e instanceof Error ? e.message : e}`);
+      console.error(`scim-conformance: ${e instanceof Error ? e.message : e}`, e instanceof Error ? e.cause : "");
       process.exit(1);
     });
 }

@@ -16,6 +16,13 @@ export interface IssueInvitationInput {
   email: string;
   recipientName: string | null;
   actor: Actor;
+  /**
+   * Record the invitation as already revoked and send nothing: for a member the
+   * IdP provisions disabled. Reactivation issues a working one (ensureOpenInvitation).
+   */
+  revoked?: boolean;
+  /** The membership was created in this transaction: there is no earlier invitation to revoke (saves a statement). */
+  firstForMember?: boolean;
 }
 
 /**
@@ -25,16 +32,18 @@ export interface IssueInvitationInput {
  */
 export async function issueInvitation(tx: Executor, input: IssueInvitationInput): Promise<{ token: string; expiresAt: Date }> {
   const now = new Date();
-  await tx
-    .update(invitations)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(invitations.membershipId, input.membershipId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    );
+  if (!input.firstForMember) {
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(invitations.membershipId, input.membershipId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+  }
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
   await tx.insert(invitations).values({
@@ -43,7 +52,9 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
     tokenHash: sha256(token),
     invitedBy: actorUserId(input.actor),
     expiresAt,
+    revokedAt: input.revoked ? now : null,
   });
+  if (input.revoked) return { token, expiresAt };
   const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
   await enqueueEmail(tx, {
     orgId: input.org.id,

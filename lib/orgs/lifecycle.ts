@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
+import { durableTransaction } from "@/lib/db/durable";
 import { memberships, sessions, users, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { NotFoundError, OwnerProtectedError, PreconditionFailedError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
@@ -41,7 +42,7 @@ export async function setMemberActive(
   db: Executor,
   p: { orgId: string; membershipId: string; active: boolean; actor: Actor },
 ): Promise<Membership> {
-  return db.transaction(async (tx) => {
+  return durableTransaction(db, async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
     const locked = await lockMembership(tx, p.orgId, p.membershipId);
     return (await applyActiveState(tx, org, locked, p.active, p.actor)) ?? locked.membership;
@@ -101,7 +102,7 @@ export async function removeMember(
   db: Executor,
   p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await durableTransaction(db, async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
     const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
     if (p.expectedVersion !== undefined && p.expectedVersion !== membership.version) {

@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
+import { durableTransaction } from "@/lib/db/durable";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, users, type Membership, type User } from "@/lib/db/schema";
 import { ConflictError, PreconditionFailedError, ValidationError } from "@/lib/errors";
@@ -57,7 +58,7 @@ export interface UpdatedMember {
  * reactivating) is claimed last, after every other write.
  */
 export async function updateMember(db: Executor, p: UpdateMemberInput): Promise<UpdatedMember> {
-  return db.transaction(async (tx) => {
+  return durableTransaction(db, async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
     const locked = await lockMembership(tx, p.orgId, p.membershipId);
     if (p.expectedVersion !== undefined && p.expectedVersion !== locked.membership.version) {

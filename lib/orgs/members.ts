@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
+import { durableTransaction } from "@/lib/db/durable";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { ConflictError, ScimManagedError } from "@/lib/errors";
@@ -24,7 +25,8 @@ export interface InviteMemberInput {
   scimAttributes?: Record<string, unknown>;
   /**
    * false: the IdP provisions someone who is disabled at the source. They are
-   * created deactivated: no seat, no invitation until they are reactivated.
+   * created deactivated: no seat, and their invitation is recorded revoked with
+   * no email; reactivation sends a working one.
    */
   active?: boolean;
   actor: Actor;
@@ -33,7 +35,7 @@ export interface InviteMemberInput {
 export interface InvitedMember {
   membership: Membership;
   user: User;
-  /** Absent when the member was created deactivated (no invitation yet). */
+  /** Absent when the member was created deactivated (their invitation is revoked until reactivation). */
   invitationToken?: string;
 }
 
@@ -43,7 +45,7 @@ export interface InvitedMember {
  * Used by SCIM create and by an admin's manual invitation alike.
  */
 export async function inviteMember(db: Executor, input: InviteMemberInput): Promise<InvitedMember> {
-  return db.transaction(async (tx) => {
+  return durableTransaction(db, async (tx) => {
     const org = await getOrganisation(tx, input.orgId);
     if (input.actor.kind === "user") assertNotScimManaged(org, "Invite people");
     const userName = (input.userName ?? input.email).trim();
@@ -67,7 +69,6 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       scimAttributes: input.scimAttributes ?? {},
     });
     await giveMemberDefaults(tx, { org, membershipId: membership.id, userId: user.id });
-    if (input.active === false) return { membership, user };
     const recipientName = [user.givenName, user.familyName].filter(Boolean).join(" ") || null;
     const { token } = await issueInvitation(tx, {
       org,
@@ -75,7 +76,10 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       email: user.email,
       recipientName,
       actor: input.actor,
+      revoked: input.active === false,
+      firstForMember: true,
     });
+    if (input.active === false) return { membership, user };
     if (input.actor.kind !== "scim") {
       await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
     }

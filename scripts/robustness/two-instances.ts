@@ -53,8 +53,9 @@ async function signIn(ask: AppServer, open: AppServer, email: string, sql: postg
   return session.split(";")[0]!;
 }
 
+/** A member's own page (/me, "My event types"): 200 while the session is good, a redirect to sign-in after. */
 async function home(server: AppServer, cookie: string) {
-  const r = await fetch(`${server.url}/`, { redirect: "manual", headers: { cookie } });
+  const r = await fetch(`${server.url}/me`, { redirect: "manual", headers: { cookie } });
   return { status: r.status, location: r.headers.get("location"), text: r.status === 200 ? await r.text() : "" };
 }
 

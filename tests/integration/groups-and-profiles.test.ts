@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupMembers, groups, invitations, memberships, organisations, users } from "@/lib/db/schema";
+import { emailOutbox, groupMembers, groups, invitations, memberships, organisations, users } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, OwnerProtectedError, PreconditionFailedError, SeatLimitError, ValidationError } from "@/lib/errors";
 import { changeGroup, createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { updateMember, type MemberProfile } from "@/lib/orgs/member-profile";
@@ -131,16 +131,20 @@ describe(`member identity and state updates (${testDriver()})`, () => {
     await expect(updateMember(t.db, { orgId: org.id, membershipId: owner!.id, actor: scimActor, expectedVersion: 5, change: {} })).rejects.toBeInstanceOf(PreconditionFailedError);
   });
 
-  it("created deactivated: no seat, no invitation; reactivation issues one and takes a seat", async () => {
+  it("created deactivated: no seat, a revoked invitation and no email; reactivation issues a working one and takes a seat", async () => {
     const org = await makeOrg(t.db, { seats: 3 });
     const m = await invite(org.id, { active: false });
     expect(m.membership.state).toBe("deactivated");
     const seats = async () => (await t.db.select().from(organisations).where(eq(organisations.id, org.id)))[0]!.seatsHeld;
     expect(await seats()).toBe(1);
-    expect(await t.db.select().from(invitations).where(eq(invitations.membershipId, m.membership.id))).toHaveLength(0);
+    const first = await t.db.select().from(invitations).where(eq(invitations.membershipId, m.membership.id));
+    expect(first.map((i) => i.revokedAt instanceof Date)).toEqual([true]);
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, m.user.email))).toHaveLength(0);
     await updateMember(t.db, { orgId: org.id, membershipId: m.membership.id, actor: scimActor, change: { active: true } });
     expect(await seats()).toBe(2);
-    expect(await t.db.select().from(invitations).where(eq(invitations.membershipId, m.membership.id))).toHaveLength(1);
+    const after = await t.db.select().from(invitations).where(eq(invitations.membershipId, m.membership.id));
+    expect(after.filter((i) => i.revokedAt === null)).toHaveLength(1);
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, m.user.email))).toHaveLength(1);
     const [n] = await t.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.id, m.user.id));
     expect(n!.n).toBe(1);
   });

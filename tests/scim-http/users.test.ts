@@ -98,14 +98,17 @@ describe("POST /Users", () => {
     expect(await d.select().from(users).where(sql`lower(${users.email}) = lower(${email})`)).toHaveLength(1);
   });
 
-  it("active: false (or \"False\") creates a deactivated member: no seat, no invitation", async () => {
+  it("active: false (or \"False\") creates a deactivated member: no seat, a revoked invitation, no email", async () => {
     const held = await seatsHeld(org.id);
     const r = await org.client.post("/Users", newUser({ active: "False" }));
     expect(r.status).toBe(201);
     expect(r.json.active).toBe(false);
     expect(await seatsHeld(org.id)).toBe(held);
     const { db: d } = await db();
-    expect(await d.select().from(invitations).where(eq(invitations.membershipId, r.json.id))).toHaveLength(0);
+    const [invitation, ...more] = await d.select().from(invitations).where(eq(invitations.membershipId, r.json.id));
+    expect(more).toHaveLength(0);
+    expect(invitation?.revokedAt).toBeInstanceOf(Date);
+    expect(await d.select().from(emailOutbox).where(eq(emailOutbox.to, r.json.userName))).toHaveLength(0);
   });
 
   it("403 naming the organisation, the count and what to do when no seat is free, and nothing is written", async () => {

@@ -52,9 +52,27 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (size > MAX_BODY_BYTES) throw tooLarge();
   const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
   if (!text.trim()) throw invalidSyntax("The request body is empty; send a JSON object.");
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw invalidSyntax(`The request body is not valid JSON: ${(e as Error).message}.`);
   }
+  if (depthExceeds(parsed, MAX_DEPTH)) throw invalidSyntax(`The request body nests more than ${MAX_DEPTH} levels deep; no SCIM resource does.`);
+  return parsed;
+}
+
+/** The deepest SCIM body (a PATCH value holding an extension's complex attribute) is about 6 levels. */
+export const MAX_DEPTH = 32;
+
+/** Iterative, so that a body nested 100,000 deep cannot exhaust the stack of whatever walks it later. */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }

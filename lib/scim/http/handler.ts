@@ -51,6 +51,8 @@ export const scimBaseUrl = () => `${env().APP_URL}/api/scim/v2`;
 
 function respond(reply: ScimReply): Response {
   const headers = new Headers(reply.headers);
+  // Resources hold personal data and change under the IdP's feet: no cache in between may keep them.
+  headers.set("Cache-Control", "no-store");
   if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
   headers.set("Content-Type", SCIM_CONTENT_TYPE);
   return new Response(JSON.stringify(reply.body), { status: reply.status, headers });

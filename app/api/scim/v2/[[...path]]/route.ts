@@ -1,7 +1,8 @@
 import { scimRoute } from "@/lib/scim/http/handler";
 import { dispatch } from "@/lib/scim/routes";
 
-// Resource names in any case (/users), and SCIM-shaped 404/405/501 for everything else under /api/scim/v2.
+// Resource names in any case (/users), and SCIM-shaped 404/405 for everything else under /api/scim/v2,
+// the base URL itself included (optional catch-all).
 export const GET = scimRoute(dispatch("GET"));
 export const POST = scimRoute(dispatch("POST"));
 export const PUT = scimRoute(dispatch("PUT"));
