@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { preparedByDefault } from "./prepared";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -39,7 +40,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // Fail fast instead of hanging when the server is down.
       connect_timeout: 10,
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(preparedByDefault(client), { schema }) as unknown as Db;
     return { db, kind: "postgres", url: opts.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");

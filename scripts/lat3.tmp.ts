@@ -1,0 +1,16 @@
+import { createPostgresDatabase } from "../tests/helpers/test-db";
+import { startAppServer } from "./lib/app-server";
+import { execSync, spawnSync } from "node:child_process";
+const db = await createPostgresDatabase("roster_lat");
+const out = spawnSync("npx", ["tsx", "scripts/roster.ts", "create-org", "--name", "Lat", "--seats", "100000", "--scim", "--json"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url, APP_URL: "http://127.0.0.1:3792" } });
+const { scimToken } = JSON.parse(out.stdout);
+const s = await startAppServer({ port: 3792, databaseUrl: db.url, env: { SCIM_RATE_LIMIT: "0" } });
+const w = (args: string) => execSync(`wrk -t1 -c16 -d8s ${args}`).toString().split("\n").filter((l) => /Requests\/sec|Latency|Non-2xx/.test(l)).join(" | ");
+for (let i = 0; i < 100; i++) await (await fetch(`${s.url}/api/health`)).text();
+console.log("favicon  ", w(`${s.url}/favicon.ico`));
+console.log("health   ", w(`${s.url}/api/health`));
+console.log("SPC      ", w(`-H "Authorization: Bearer ${scimToken}" ${s.url}/api/scim/v2/ServiceProviderConfig`));
+for (let i = 0; i < 200; i++) await fetch(`${s.url}/api/scim/v2/Users`, { method: "POST", headers: { authorization: `Bearer ${scimToken}`, "content-type": "application/scim+json" }, body: JSON.stringify({ userName: `u${i}@lat.example` }) });
+console.log("lookup   ", w(`-H "Authorization: Bearer ${scimToken}" '${s.url}/api/scim/v2/Users?filter=userName%20eq%20%22u77%40lat.example%22'`));
+console.log("list100  ", w(`-H "Authorization: Bearer ${scimToken}" '${s.url}/api/scim/v2/Users?count=100'`));
+await s.stop(); await db.drop();
