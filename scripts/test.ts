@@ -12,6 +12,7 @@ import { runE2e } from "./e2e";
 import { chromiumAvailable, chromiumPath, postgresAvailable } from "./lib/environment";
 import { run } from "./lib/run";
 import type { Requirement, Suite } from "./lib/suite";
+import { runVitest } from "./lib/vitest";
 
 interface Row {
   phase: string;
@@ -41,17 +42,8 @@ function skip(name: string, reason: string) {
 }
 
 async function vitest(driver: "pglite" | "postgres") {
-  const out = path.join("test-results", `vitest-${driver}.json`);
-  fs.mkdirSync("test-results", { recursive: true });
-  const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { TEST_DB: driver });
-  let detail = `exit ${code}`;
-  try {
-    const r = JSON.parse(fs.readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-    detail = `${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""}`;
-  } catch {
-    // keep the exit code
-  }
-  return { ok: code === 0, detail };
+  const r = await runVitest(driver, { env: { TEST_DB: driver } });
+  return { ok: r.ok, detail: r.summary };
 }
 
 async function loadSuites(): Promise<Suite[]> {

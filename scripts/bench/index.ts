@@ -18,6 +18,7 @@ import { formatTable, runPool, type PhaseResult } from "./stats";
 // Other profiles live in modules of their own and are chosen by name: `npm run bench -- users-page [options]`.
 const PROFILES: Record<string, () => Promise<{ run(argv: string[]): Promise<boolean> }>> = {
   "users-page": () => import("./users-page"),
+  large: () => import("./large"),
 };
 const profile = PROFILES[process.argv[2] ?? ""];
 if (profile) {

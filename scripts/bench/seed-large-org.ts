@@ -119,3 +119,49 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(r.seconds ? `Seeded ${r.slug}: ${r.members} members in ${r.seconds.toFixed(1)} s (owner ${r.ownerEmail}).` : `${r.slug} exists; nothing changed.`);
   await database.close();
 }
+
+/**
+ * Issue 7's shape on top of seedLargeOrg: `count` groups in all (default
+ * 2,000), of which `big` have `bigSize` members (default 4 × 10,000), one
+ * named "Tiny" has 10, and the rest 25 each — set-based, in one transaction.
+ * Idempotent: does nothing if the organisation already has that many groups.
+ */
+export async function seedManyGroups(db: Db, orgId: string, opts: { count?: number; big?: number; bigSize?: number } = {}) {
+  const count = opts.count ?? 2000;
+  const big = opts.big ?? 4;
+  const bigSize = opts.bigSize ?? 10_000;
+  const [{ n }] = (await db.execute(sql`select count(*)::int as n from groups where org_id = ${orgId}`)) as unknown as [{ n: number }];
+  if (n >= count) return;
+  const small = count - n - big - 1;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      create temporary table bench_members on commit drop as
+      select id, row_number() over (order by created_at, id) as rn from memberships where org_id = ${orgId}`);
+    await tx.execute(sql`
+      insert into groups (org_id, display_name, managed_by_idp)
+      select ${orgId}, 'Big ' || g, true from generate_series(1, ${big}) g
+      union all select ${orgId}, 'Tiny', true
+      union all select ${orgId}, 'Team ' || lpad(g::text, 4, '0'), true from generate_series(1, ${small}) g`);
+    // Big groups: disjoint slices of bigSize members each.
+    await tx.execute(sql`
+      insert into group_members (org_id, group_id, membership_id)
+      select ${orgId}, g.id, m.id
+      from groups g join bench_members m
+        on m.rn > (substring(g.display_name from 5)::int - 1) * ${bigSize} and m.rn <= substring(g.display_name from 5)::int * ${bigSize}
+      where g.org_id = ${orgId} and g.display_name like 'Big %'`);
+    await tx.execute(sql`
+      insert into group_members (org_id, group_id, membership_id)
+      select ${orgId}, g.id, m.id from groups g join bench_members m on m.rn between 1 and 10
+      where g.org_id = ${orgId} and g.display_name = 'Tiny'`);
+    // Small teams: 25 consecutive members each, wrapping around the organisation.
+    await tx.execute(sql`
+      insert into group_members (org_id, group_id, membership_id)
+      select ${orgId}, g.id, m.id
+      from groups g join bench_members m
+        on m.rn - 1 between (substring(g.display_name from 6)::int * 25) % (select count(*) from bench_members) and
+                            (substring(g.display_name from 6)::int * 25) % (select count(*) from bench_members) + 24
+      where g.org_id = ${orgId} and g.display_name like 'Team %'`);
+  });
+  await db.execute(sql`analyze groups`);
+  await db.execute(sql`analyze group_members`);
+}
