@@ -2,14 +2,13 @@ import type { NextAuthOptions } from "next-auth";
 import BoxyHQSAMLProvider from "next-auth/providers/boxyhq-saml";
 import EmailProvider from "next-auth/providers/email";
 import { getDb } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { magicLinkEmail, ssoReminderEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
 import { isUuid } from "@/lib/validation";
 import { rosterAdapter } from "./adapter";
 import { acceptedInvitationHash, forgetInvitation } from "./invitation-cookie";
 import { clientSecretVerifier } from "./jackson";
+import { requestMagicLink } from "./magic-link";
 import { refusalUrl } from "./refusals";
 import { authSecret } from "./secret";
 import { currentSessionUserId, SESSION_MAX_AGE_S, secureCookies } from "./session-cookie";
@@ -46,16 +45,7 @@ export function authOptions(): NextAuthOptions {
         from: env().EMAIL_FROM,
         maxAge: DAY,
         async sendVerificationRequest({ identifier, url }) {
-          const db = await getDb();
-          // Same answer on screen whatever the address, so the form cannot be used to probe for accounts.
-          const decision = await magicLinkDecision(db, identifier);
-          if (decision.allowed) {
-            await enqueueEmail(db, { kind: "magic_link", to: identifier, ...magicLinkEmail({ url, host: new URL(url).host }) });
-          } else if (decision.reason === "sso_required") {
-            // Only the owner of the address reads this, so saying "use SSO" reveals nothing to whoever typed it.
-            const loginUrl = `${env().APP_URL}/login?email=${encodeURIComponent(identifier)}`;
-            await enqueueEmail(db, { kind: "sso_reminder", to: identifier, ...ssoReminderEmail({ orgName: decision.orgName ?? "Your organisation", url: loginUrl }) });
-          }
+          await requestMagicLink(await getDb(), identifier, url);
         },
       }),
       BoxyHQSAMLProvider({

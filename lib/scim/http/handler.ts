@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { errorBody, ScimError, toScimError } from "../errors";
 import { recordRequest } from "../log";
 import { isUuid } from "../filter/sql";
-import { consumeRateLimit } from "../rate-limit";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { authenticateScimToken, bearerToken } from "../tokens";
 import { readJsonBody } from "./body";
 

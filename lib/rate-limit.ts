@@ -9,6 +9,8 @@ export interface RateDecision {
 }
 
 /**
+ * Rate limits for SCIM clients and sign-in emails.
+ *
  * A fixed one-minute window per key, counted in PostgreSQL so that every app
  * instance shares it. One statement: the upsert both counts this request and
  * says where the window stands, using the database clock so instances with
