@@ -14,9 +14,8 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { createPostgresDatabase } from "../tests/helpers/test-db";
 import { buildExists, startAppServer, type AppServer } from "./lib/app-server";
-import { postgresAvailable } from "./lib/environment";
+import { postgresAvailable, scimSharedDir } from "./lib/environment";
 
-const sharedDir = process.env.SCIM_SHARED_DIR ?? path.resolve(process.cwd(), "..", "shared", "scim");
 
 interface Org {
   scimBaseUrl: string;
@@ -68,6 +67,9 @@ async function provisionSeedUser(org: Org): Promise<void> {
 
 export async function runConformance(port = Number(process.env.SCIM_CONFORMANCE_PORT ?? 3160)): Promise<{ ok: boolean; summary: string }> {
   if (!(await postgresAvailable())) throw new Error("PostgreSQL is not reachable (TEST_PG_URL)");
+  const sharedDir = scimSharedDir();
+  if (!sharedDir) throw new Error("../shared/scim not found next to this checkout or its origin; set SCIM_SHARED_DIR");
+  console.log(`SCIM validators from ${sharedDir}`);
   if (!buildExists()) {
     const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (b.status !== 0) return { ok: false, summary: "next build failed" };

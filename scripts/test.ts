@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runE2e } from "./e2e";
-import { chromiumAvailable, chromiumPath, postgresAvailable } from "./lib/environment";
+import { chromiumAvailable, chromiumPath, postgresAvailable, scimSharedDir } from "./lib/environment";
 import { run } from "./lib/run";
 import type { Requirement, Suite } from "./lib/suite";
 import { runVitest } from "./lib/vitest";
@@ -60,6 +60,7 @@ async function main() {
   const missing = (needs: Requirement[]) => {
     if (needs.includes("postgres") && !pg) return "PostgreSQL not reachable at TEST_PG_URL (default 127.0.0.1:5432)";
     if (needs.includes("chromium") && !chromium) return `Chromium not found at ${chromiumPath()}`;
+    if (needs.includes("scim-validators") && !scimSharedDir()) return "../shared/scim (the IdP replay and validators) not found; set SCIM_SHARED_DIR";
     return null;
   };
   const suites = await loadSuites();

@@ -1,5 +1,7 @@
 /** What this machine offers the test suites: a local PostgreSQL server, Debian's Chromium. */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 
 export const pgAdminUrl = () => process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,4 +21,19 @@ export async function postgresAvailable(): Promise<boolean> {
 
 export function chromiumAvailable(): boolean {
   return fs.existsSync(chromiumPath());
+}
+
+/**
+ * The workplace's SCIM validators (`../shared/scim`: IdP request replay, Okta's
+ * SPEC test, Microsoft's collection). Looked for next to this checkout, next to
+ * the repository it was cloned from (CI runs a clean clone made elsewhere), and
+ * at the workplace's usual place; SCIM_SHARED_DIR overrides.
+ */
+export function scimSharedDir(): string | undefined {
+  if (process.env.SCIM_SHARED_DIR) return process.env.SCIM_SHARED_DIR;
+  const candidates = [path.resolve(process.cwd(), "..", "shared", "scim")];
+  const origin = spawnSync("git", ["config", "--get", "remote.origin.url"], { encoding: "utf8" }).stdout?.trim();
+  if (origin && path.isAbsolute(origin)) candidates.push(path.resolve(origin, "..", "shared", "scim"));
+  candidates.push("/work/shared/scim");
+  return candidates.find((dir) => fs.existsSync(path.join(dir, "replay-idp-requests.mjs")));
 }

@@ -3,7 +3,7 @@
  * scripts/suites/ default-exports one; they run in file-name order, against
  * the one production build of the run.
  */
-export type Requirement = "postgres" | "chromium" | "build";
+export type Requirement = "postgres" | "chromium" | "build" | "scim-validators";
 
 export interface SuiteResult {
   ok: boolean;
