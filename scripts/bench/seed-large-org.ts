@@ -139,9 +139,9 @@ export async function seedManyGroups(db: Db, orgId: string, opts: { count?: numb
       select id, row_number() over (order by created_at, id) as rn from memberships where org_id = ${orgId}`);
     await tx.execute(sql`
       insert into groups (org_id, display_name, managed_by_idp)
-      select ${orgId}, 'Big ' || g, true from generate_series(1, ${big}) g
-      union all select ${orgId}, 'Tiny', true
-      union all select ${orgId}, 'Team ' || lpad(g::text, 4, '0'), true from generate_series(1, ${small}) g`);
+      select ${orgId}::uuid, 'Big ' || g, true from generate_series(1, ${big}) g
+      union all select ${orgId}::uuid, 'Tiny', true
+      union all select ${orgId}::uuid, 'Team ' || lpad(g::text, 4, '0'), true from generate_series(1, ${small}) g`);
     // Big groups: disjoint slices of bigSize members each.
     await tx.execute(sql`
       insert into group_members (org_id, group_id, membership_id)

@@ -101,7 +101,7 @@ export async function patchGroup(ctx: ScimContext): Promise<ScimReply> {
     },
   );
   ctx.notes.target = group.displayName;
-  if (!wantsRepresentation(ctx.req, ctx.url)) return { status: 204, headers: { ETag: etag(group.version) } };
+  if (!wantsRepresentation(ctx.req, ctx.url, { byAccept: false })) return { status: 204, headers: { ETag: etag(group.version) } };
   return reread(ctx, id);
 }
 

@@ -25,18 +25,21 @@ export function notModified(req: Request, version: number): boolean {
 }
 
 /**
- * PATCH may answer 200 with the resource or 204 (RFC 7644 §3.5.2). Roster
- * sends the resource when the client asks for SCIM (Accept names
- * application/scim+json or application/json, as Okta and Entra do, or
- * attributes are requested), and 204 to clients that accept anything — Entra
- * recommends 204 for group PATCH, and Microsoft's reference tests expect it.
- * RFC 7240 `Prefer: return=minimal|representation` overrides both.
+ * PATCH may answer 200 with the resource or 204 (RFC 7644 §3.5.2). RFC 7240
+ * `Prefer: return=minimal|representation` decides when sent, and asking for
+ * `attributes` or `excludedAttributes` means the resource is wanted. Otherwise
+ * users are sent back to clients that ask for SCIM (Accept names
+ * application/scim+json or application/json, as Okta and Entra do), and 204 to
+ * clients that accept anything. Groups get 204 unless asked (`byAccept:
+ * false`): their member list can be 10,000 entries long, and Okta and Entra
+ * both document 204 for group PATCH (Entra discourages returning members).
  */
-export function wantsRepresentation(req: Request, url: URL): boolean {
+export function wantsRepresentation(req: Request, url: URL, { byAccept = true } = {}): boolean {
   const prefer = req.headers.get("prefer")?.toLowerCase() ?? "";
   if (prefer.includes("return=minimal")) return false;
   if (prefer.includes("return=representation")) return true;
   if (url.searchParams.has("attributes") || url.searchParams.has("excludedAttributes")) return true;
+  if (!byAccept) return false;
   const accept = req.headers.get("accept")?.toLowerCase() ?? "";
   return accept.includes("application/scim+json") || accept.includes("application/json");
 }

@@ -64,11 +64,12 @@ export async function findUsers(
   }
   // Creation order, then id: a stable order so that startIndex paging neither skips nor repeats.
   const tail = p.query.descending && p.query.sortBy ? [desc(memberships.createdAt), desc(memberships.id)] : [asc(memberships.createdAt), asc(memberships.id)];
-  // One query: the page's ids and the total number of matches come from a narrow CTE (an index
-  // scan, nothing projected), and only the page's rows get the users join and the groups
-  // subquery. OFFSET evaluates whatever it skips, so projecting in the same step would run the
-  // groups subquery for every skipped row (19,900 times on page 200 of 20,000 users).
-  const base = db.select({ id: memberships.id, total: sql<number>`(count(*) over ())::int`.as("total") }).from(memberships);
+  // The page's ids come from a narrow CTE (an index scan, nothing projected), and only the page's
+  // rows get the users join and the groups subquery: OFFSET evaluates whatever it skips, so
+  // projecting in the same step would run the groups subquery for every skipped row. The total is
+  // a separate count (an index-only scan) run alongside: a window count(*) over () in the CTE would
+  // materialise every match, 60 ms for the first page of 100,000 members instead of under 1 ms.
+  const base = db.select({ id: memberships.id }).from(memberships);
   const page = db.$with("page").as(
     (needsUsers ? base.innerJoin(users, eq(users.id, memberships.userId)) : base)
       .where(where)
@@ -76,27 +77,26 @@ export async function findUsers(
       .limit(Math.max(p.query.count, 1))
       .offset(p.query.startIndex - 1),
   );
-  const rows = await db
-    .with(page)
-    .select({
-      membership: memberships,
-      email: users.email,
-      givenName: users.givenName,
-      familyName: users.familyName,
-      groups: p.withGroups ? groupsOf : sql<null>`null`,
-      total: page.total,
-    })
-    .from(page)
-    .innerJoin(memberships, eq(memberships.id, page.id))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .orderBy(...order, ...tail);
-  // No row to carry the total (a page past the end): count on its own.
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    const [row] = await (needsUsers
+  const [rows, [counted]] = await Promise.all([
+    p.query.count === 0
+      ? []
+      : db
+          .with(page)
+          .select({
+            membership: memberships,
+            email: users.email,
+            givenName: users.givenName,
+            familyName: users.familyName,
+            groups: p.withGroups ? groupsOf : sql<null>`null`,
+          })
+          .from(page)
+          .innerJoin(memberships, eq(memberships.id, page.id))
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .orderBy(...order, ...tail),
+    needsUsers
       ? db.select({ n: sql<number>`count(*)::int` }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where)
-      : db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(where));
-    total = row?.n ?? 0;
-  }
-  return { rows: p.query.count === 0 ? [] : rows.map(toRow), total };
+      : db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(where),
+  ]);
+  const total = counted?.n ?? 0;
+  return { rows: rows.map(toRow), total };
 }
