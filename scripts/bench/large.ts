@@ -95,7 +95,14 @@ export async function run(argv: string[]): Promise<boolean> {
     try {
       let i = 0;
       const next = () => sample[i++ % sample.length]!;
+      // What any request costs on this server and client before Roster's own work: the floor under every row below.
+      const floor = async (path: string) => {
+        const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, accept: "application/scim+json" } });
+        await res.text();
+      };
       const lookups: Timing[] = [
+        await time("floor: GET /api/health (select 1)", () => floor("/api/health"), { runs, warmup: 5, exempt: true }),
+        await time("floor: /ServiceProviderConfig (token check)", () => floor("/api/scim/v2/ServiceProviderConfig"), { runs, warmup: 5, exempt: true }),
         await time("userName eq (SCIM lookup)", async () => {
           const r = await scim("GET", `/Users?filter=${encodeURIComponent(`userName eq "${next().userName.toUpperCase()}"`)}`);
           if (r.totalResults !== 1) throw new Error("lookup did not find exactly one user");
