@@ -35,3 +35,16 @@ export async function consumeRateLimit(db: Executor, key: string, perMinute: num
   const row = rows[0]!;
   return { allowed: row.count <= perMinute, retryAfter: Math.max(1, row.retryAfter) };
 }
+
+/**
+ * Forgets windows that have ended. Keys include what strangers type (an email
+ * address on the sign-in form), so without this the table would grow with
+ * every address ever tried. Run from the server's housekeeping timer.
+ */
+export async function purgeEndedRateLimits(db: Executor): Promise<number> {
+  const gone = await db
+    .delete(rateLimits)
+    .where(sql`${rateLimits.windowStart} < date_trunc('minute', now())`)
+    .returning({ key: rateLimits.key });
+  return gone.length;
+}

@@ -3,6 +3,17 @@ import { organisations } from "@/lib/db/schema";
 import { seedDemo } from "@/lib/demo/seed";
 import { startOutboxWorker } from "@/lib/email/worker";
 import { devSurfacesEnabled, env } from "@/lib/env";
+import { purgeEndedRateLimits } from "@/lib/rate-limit";
+
+const HOUSEKEEPING_MS = 5 * 60_000;
+
+/** Every few minutes, in every instance (each statement is idempotent): drop rate-limit windows that have ended. */
+function startHousekeeping(db: Db): void {
+  const timer = setInterval(() => {
+    purgeEndedRateLimits(db).catch((e) => console.error("Housekeeping failed; will retry", e instanceof Error ? e.message : e));
+  }, HOUSEKEEPING_MS);
+  timer.unref();
+}
 
 /**
  * Runs once when a server process starts (instrumentation.ts): validate the
@@ -18,6 +29,7 @@ export async function boot(): Promise<void> {
     if (devSurfacesEnabled()) await connectDemoIdp(database.db);
   }
   await startOutboxWorker(database.db);
+  startHousekeeping(database.db);
   console.log(`Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`);
 
   // PGlite must be closed cleanly or its data directory is left mid-write.
