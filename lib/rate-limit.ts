@@ -9,7 +9,7 @@ export interface RateDecision {
 }
 
 /**
- * Rate limits for SCIM clients and sign-in emails.
+ * Rate limits for SCIM clients, sign-in emails and public bookings.
  *
  * A fixed one-minute window per key, counted in PostgreSQL so that every app
  * instance shares it. One statement: the upsert both counts this request and
