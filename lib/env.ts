@@ -23,6 +23,8 @@ const envSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
   EMAIL_FROM: z.preprocess(blankToUndefined, z.string().default("Roster <no-reply@roster.localhost>")),
   SCIM_RATE_LIMIT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(1200)),
+  /** Sign-in emails per address per minute (lib/auth/magic-link.ts); 0 turns the limit off. */
+  SIGN_IN_EMAILS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(5)),
   /** "1" turns on the demo IdP and the dev mailbox in a production build (tests and demos only). */
   ROSTER_DEMO: z.preprocess(blankToUndefined, z.enum(["0", "1"]).optional()),
 });

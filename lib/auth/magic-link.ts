@@ -5,9 +5,6 @@ import { env } from "@/lib/env";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { magicLinkDecision } from "./sign-in-rules";
 
-/** Sign-in emails one address may be sent per minute: enough for a retry or two, too few to flood an inbox. */
-export const MAGIC_LINKS_PER_MINUTE = 5;
-
 export type MagicLinkOutcome = "sent" | "sso_reminder" | "refused" | "rate_limited";
 
 /**
@@ -17,8 +14,9 @@ export type MagicLinkOutcome = "sent" | "sso_reminder" | "refused" | "rate_limit
  * PostgreSQL per address, so every instance shares it.
  */
 export async function requestMagicLink(db: Executor, email: string, url: string): Promise<MagicLinkOutcome> {
-  const limit = await consumeRateLimit(db, `magic-link:${email.trim().toLowerCase()}`, MAGIC_LINKS_PER_MINUTE);
-  if (!limit.allowed) return "rate_limited";
+  // Per address and minute (SIGN_IN_EMAILS_PER_MINUTE, default 5): enough for a retry or two, too few to flood an inbox.
+  const perMinute = env().SIGN_IN_EMAILS_PER_MINUTE;
+  if (perMinute > 0 && !(await consumeRateLimit(db, `magic-link:${email.trim().toLowerCase()}`, perMinute)).allowed) return "rate_limited";
   const decision = await magicLinkDecision(db, email);
   if (decision.allowed) {
     await enqueueEmail(db, { kind: "magic_link", to: email, ...magicLinkEmail({ url, host: new URL(url).host }) });

@@ -18,9 +18,16 @@ function q() {
   return state.__scimLog;
 }
 
+/** PostgreSQL text cannot hold NUL, and a hostile path or detail may carry one (`/Groups/%00`): one bad row must not sink a batch. */
+function storable(entry: LogEntry): LogEntry {
+  const clean = (v: unknown): unknown =>
+    typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : Array.isArray(v) ? v.map(clean) : v;
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, clean(v)])) as LogEntry;
+}
+
 export function recordRequest(db: Db, entry: LogEntry): void {
   const s = q();
-  s.queue.push(entry);
+  s.queue.push(storable(entry));
   if (!s.flushing) s.flushing = flush(db);
 }
 
@@ -32,7 +39,9 @@ async function flush(db: Db): Promise<void> {
     try {
       await db.insert(provisioningLog).values(batch);
     } catch (e) {
-      console.error("provisioning log: could not write %d rows", batch.length, e);
+      // The database's reason only: the failed query's parameters are request data and stay out of logs.
+      const reason = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message.split("\n")[0]) : String(e);
+      console.error("provisioning log: could not write %d rows: %s", batch.length, reason);
     }
   }
   s.flushing = null;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { memberships, scimTokens } from "@/lib/db/schema";
 import { setScimEnabled } from "@/lib/orgs/organisations";
 import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
-import { ctx, db, ERROR, makeScimOrg, newUser, operator, patchBody, ScimClient, USER, type ScimOrg, type ScimBody } from "./support";
+import { ctx, db, ERROR, logRows, makeScimOrg, newUser, operator, patchBody, ScimClient, USER, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
 let userId: string;
@@ -202,6 +202,15 @@ describe("responses", () => {
     expect(r.headers.get("content-type")).toBe("application/scim+json");
     const e = await org.client.get("/Users/nope");
     expect(e.json.status).toBe("404");
+  });
+
+  it("a NUL byte in the path is a 404, and the request still reaches the provisioning log with the requests around it", async () => {
+    const logged = await makeScimOrg();
+    expect((await logged.client.get("/Groups/%00")).status).toBe(404);
+    expect((await logged.client.get("/Users/%00x")).status).toBe(404);
+    const rows = await logRows(logged.id, 2);
+    expect(rows.map((r) => r.path)).toEqual(["/api/scim/v2/Groups/%00", "/api/scim/v2/Users/%00x"]);
+    expect(rows.map((r) => r.status)).toEqual([404, 404]);
   });
 
   it("the discovery endpoints need the token too", async () => {

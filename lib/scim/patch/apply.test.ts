@@ -21,6 +21,8 @@ const patch = (doc: JsonObject, ...Operations: unknown[]) => applyPatch(doc, use
 describe("applyPatch (RFC 7644 §3.5.2) on a User document", () => {
   const cases: [string, unknown[], (d: JsonObject) => void][] = [
     ["replace a simple attribute", [{ op: "replace", path: "displayName", value: "JD" }], (d) => expect(d.displayName).toBe("JD")],
+    ["add null to a multi-valued attribute adds nothing", [{ op: "add", path: "emails", value: null }], (d) => expect(d.emails).toEqual(base().emails)],
+    ["replace a multi-valued attribute with null clears it", [{ op: "replace", path: "phoneNumbers", value: null }], (d) => expect(d.phoneNumbers).toBeUndefined()],
     ["op and attribute names in any case", [{ op: "REPLACE", path: "DISPLAYNAME", value: "JD" }], (d) => expect(d.displayName).toBe("JD")],
     ["string booleans", [{ op: "Replace", path: "active", value: "False" }], (d) => expect(d.active).toBe(false)],
     ["no path: each key is an operation", [{ op: "replace", value: { active: false, displayName: "X" } }], (d) => expect([d.active, d.displayName]).toEqual([false, "X"])],

@@ -101,9 +101,13 @@ function applyOne(doc: JsonObject, schemas: ResourceSchemas, o: PatchOperation, 
       return;
     }
     if (!selected) {
-      const added = coerceValue(def, o.value, label, ignored) as Json[];
-      if (o.op === "replace") container[def.name] = added;
-      else container[def.name] = [...items.filter((el) => !added.some((a) => sameValue(el, a))), ...added];
+      // null is "no value" (RFC 7643 §2.5): replacing with it clears the attribute, adding it adds nothing.
+      const added = coerceValue(def, o.value, label, ignored) as Json[] | undefined;
+      if (added === undefined) {
+        if (o.op === "replace") delete container[def.name];
+        return;
+      }
+      container[def.name] = o.op === "replace" ? added : [...items.filter((el) => !added.some((a) => sameValue(el, a))), ...added];
       keepOnePrimary(container[def.name] as Json[], new Set(added));
       return;
     }
