@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor, Tx } from "./client";
+import { together } from "./together";
 
 /**
  * A transaction that releases its row locks as soon as it commits, and
@@ -23,8 +24,10 @@ import type { Executor, Tx } from "./client";
 export async function durableTransaction<T>(db: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (db instanceof PgTransaction) return db.transaction(fn);
   const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    return fn(tx);
+    // Sent with fn's first statement rather than on a round trip of its own:
+    // it only has to be in force at the commit, and is from fn's second statement on.
+    const [, value] = await together(tx.execute(sql`set local synchronous_commit = off`), fn(tx));
+    return value;
   });
   await db.execute(sql`select txid_current()`);
   return result;

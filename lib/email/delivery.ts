@@ -26,7 +26,7 @@ export async function deliverDueEmails(db: Db, transport: EmailTransport, batch 
         or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, sql`now()`)),
       ),
     )
-    .orderBy(asc(emailOutbox.id))
+    .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
     .limit(batch)
     .for("update", { skipLocked: true });
   const leased = await db

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
+import { together } from "@/lib/db/together";
 import { availabilityRules, eventTypes, organisations } from "@/lib/db/schema";
 import { slugify } from "@/lib/validation";
 import { syncManagedEventTypes } from "./managed";
@@ -21,17 +22,24 @@ export const DEFAULT_WORKING_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday
  * (group ones arrive when the member joins a group).
  */
 export async function giveMemberDefaults(tx: Executor, t: DefaultsTarget): Promise<void> {
-  await tx.insert(eventTypes).values({
-    userId: t.userId,
-    orgId: t.org.id,
-    membershipId: t.membershipId,
-    title: t.org.defaultEventTitle,
-    slug: slugify(t.org.defaultEventTitle, "meeting"),
-    durationMinutes: t.org.defaultEventMinutes,
-    isDefault: true,
-  });
-  await tx.insert(availabilityRules).values(DEFAULT_WORKING_HOURS.map((h) => ({ ...h, membershipId: t.membershipId })));
-  await syncManagedEventTypes(tx, { orgId: t.org.id, membershipIds: [t.membershipId] });
+  await together(
+    (async () => {
+      await tx.insert(eventTypes).values({
+        userId: t.userId,
+        orgId: t.org.id,
+        membershipId: t.membershipId,
+        title: t.org.defaultEventTitle,
+        slug: slugify(t.org.defaultEventTitle, "meeting"),
+        durationMinutes: t.org.defaultEventMinutes,
+        isDefault: true,
+      });
+      // After the default event type: a managed copy whose URL name it already uses takes a suffix.
+      await syncManagedEventTypes(tx, { orgId: t.org.id, membershipIds: [t.membershipId] });
+    })(),
+    (async () => {
+      await tx.insert(availabilityRules).values(DEFAULT_WORKING_HOURS.map((h) => ({ ...h, membershipId: t.membershipId })));
+    })(),
+  );
 }
 
 /** The admin's choice of default event type: it applies to members provisioned from now on. */

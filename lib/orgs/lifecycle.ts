@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
 import { durableTransaction } from "@/lib/db/durable";
+import { together } from "@/lib/db/together";
 import { memberships, sessions, users, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { NotFoundError, OwnerProtectedError, PreconditionFailedError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
@@ -43,8 +44,7 @@ export async function setMemberActive(
   p: { orgId: string; membershipId: string; active: boolean; actor: Actor },
 ): Promise<Membership> {
   return durableTransaction(db, async (tx) => {
-    const org = await getOrganisation(tx, p.orgId);
-    const locked = await lockMembership(tx, p.orgId, p.membershipId);
+    const [org, locked] = await together(getOrganisation(tx, p.orgId), lockMembership(tx, p.orgId, p.membershipId));
     return (await applyActiveState(tx, org, locked, p.active, p.actor)) ?? locked.membership;
   });
 }
@@ -86,8 +86,7 @@ export async function applyActiveState(
     if (!membership.joinedAt) await ensureOpenInvitation(tx, { org, membership, user, actor });
     await claimSeat(tx, org.id);
   } else {
-    await endSessions(tx, user.id);
-    await releaseSeat(tx, org.id);
+    await together(endSessions(tx, user.id), releaseSeat(tx, org.id));
   }
   return updated!;
 }
@@ -103,23 +102,27 @@ export async function removeMember(
   p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number },
 ): Promise<void> {
   await durableTransaction(db, async (tx) => {
-    const org = await getOrganisation(tx, p.orgId);
-    const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
+    const [org, { membership, user }] = await together(getOrganisation(tx, p.orgId), lockMembership(tx, p.orgId, p.membershipId));
     if (p.expectedVersion !== undefined && p.expectedVersion !== membership.version) {
       throw new PreconditionFailedError(`The user changed since you read it (version ${membership.version}, not ${p.expectedVersion}).`);
     }
     if (p.actor.kind === "user") assertNotScimManaged(org, "Removing people");
     if (membership.role === "owner") throw new OwnerProtectedError(ownerMessage("removed"));
-    if (user.origin === "provisioned") {
-      await tx.delete(users).where(eq(users.id, user.id));
-    } else {
-      await tx.delete(memberships).where(eq(memberships.id, membership.id));
-      await endSessions(tx, user.id);
-    }
-    if (p.actor.kind !== "scim") {
-      await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
-    }
-    if (holdsSeat(membership.state)) await releaseSeat(tx, org.id);
+    const remove = async () => {
+      if (user.origin === "provisioned") {
+        await tx.delete(users).where(eq(users.id, user.id));
+      } else {
+        await tx.delete(memberships).where(eq(memberships.id, membership.id));
+        await endSessions(tx, user.id);
+      }
+    };
+    const audit = async () => {
+      if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
+    };
+    const release = async () => {
+      if (holdsSeat(membership.state)) await releaseSeat(tx, org.id);
+    };
+    await together(remove(), audit(), release());
   });
 }
 

@@ -1,8 +1,10 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
 import { durableTransaction } from "@/lib/db/durable";
+import { together } from "@/lib/db/together";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, users, type Membership, type User } from "@/lib/db/schema";
 import { ConflictError, PreconditionFailedError, ValidationError } from "@/lib/errors";
@@ -59,8 +61,7 @@ export interface UpdatedMember {
  */
 export async function updateMember(db: Executor, p: UpdateMemberInput): Promise<UpdatedMember> {
   return durableTransaction(db, async (tx) => {
-    const org = await getOrganisation(tx, p.orgId);
-    const locked = await lockMembership(tx, p.orgId, p.membershipId);
+    const [org, locked] = await together(getOrganisation(tx, p.orgId), lockMembership(tx, p.orgId, p.membershipId));
     if (p.expectedVersion !== undefined && p.expectedVersion !== locked.membership.version) {
       throw new PreconditionFailedError(
         `The user changed since you read it (version ${locked.membership.version}, not ${p.expectedVersion}). Read it again, then retry.`,
@@ -103,25 +104,40 @@ async function writeProfile(
       .where(and(sql`lower(${users.email}) = lower(${email})`, ne(users.id, user.id)));
     if (taken) throw new ConflictError(`The email ${email} is already used by another account.`, "email");
   }
+  // IdPs resend what they sent before (Okta's deactivation is a full PATCH of unchanged attributes):
+  // nothing to write means no write, and the version (the ETag) stays.
+  const userChanged = email !== user.email || profile.givenName !== user.givenName || profile.familyName !== user.familyName;
+  const memberChanged =
+    userName !== membership.userName ||
+    profile.externalId !== membership.externalId ||
+    profile.displayName !== membership.displayName ||
+    !isDeepStrictEqual(profile.scimAttributes, membership.scimAttributes);
+  if (!userChanged && !memberChanged) return current;
   try {
-    const [updatedUser] = await tx
-      .update(users)
-      .set({ email, givenName: profile.givenName, familyName: profile.familyName, updatedAt: new Date() })
-      .where(eq(users.id, user.id))
-      .returning();
-    const [updatedMembership] = await tx
-      .update(memberships)
-      .set({
-        userName,
-        externalId: profile.externalId,
-        displayName: profile.displayName,
-        scimAttributes: profile.scimAttributes,
-        updatedAt: new Date(),
-        version: sql`${memberships.version} + 1`,
-      })
-      .where(eq(memberships.id, membership.id))
-      .returning();
-    return { membership: updatedMembership!, user: updatedUser! };
+    const [updatedUser, [updatedMembership]] = await together(
+      userChanged
+        ? tx
+            .update(users)
+            .set({ email, givenName: profile.givenName, familyName: profile.familyName, updatedAt: new Date() })
+            .where(eq(users.id, user.id))
+            .returning()
+            .then(([row]) => row!)
+        : Promise.resolve(user),
+      // The membership's version is the resource's ETag, so it moves when only the account's names change too.
+      tx
+        .update(memberships)
+        .set({
+          userName,
+          externalId: profile.externalId,
+          displayName: profile.displayName,
+          scimAttributes: profile.scimAttributes,
+          updatedAt: new Date(),
+          version: sql`${memberships.version} + 1`,
+        })
+        .where(eq(memberships.id, membership.id))
+        .returning(),
+    );
+    return { membership: updatedMembership!, user: updatedUser };
   } catch (e) {
     // Lost a race with a parallel request that took the same address or userName.
     if (isUniqueViolation(e, "users_email_lower_key")) throw new ConflictError(`The email ${email} is already used by another account.`, "email");

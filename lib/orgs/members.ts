@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { durableTransaction } from "@/lib/db/durable";
+import { together } from "@/lib/db/together";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { ConflictError, ScimManagedError } from "@/lib/errors";
@@ -46,39 +47,44 @@ export interface InvitedMember {
  */
 export async function inviteMember(db: Executor, input: InviteMemberInput): Promise<InvitedMember> {
   return durableTransaction(db, async (tx) => {
-    const org = await getOrganisation(tx, input.orgId);
-    if (input.actor.kind === "user") assertNotScimManaged(org, "Invite people");
     const userName = (input.userName ?? input.email).trim();
-    await assertUserNameFree(tx, org.id, userName);
-    const { user } = await findOrCreateJoinableAccount(tx, {
-      email: input.email,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      origin: "provisioned",
-    });
+    const email = input.email.trim();
+    // Independent checks and the account share round trips (see together); a refusal is reported in this order.
+    const [org, , { user }, slug] = await together(
+      getOrganisation(tx, input.orgId).then((o) => {
+        if (input.actor.kind === "user") assertNotScimManaged(o, "Invite people");
+        return o;
+      }),
+      assertUserNameFree(tx, input.orgId, userName),
+      findOrCreateJoinableAccount(tx, { email, givenName: input.givenName, familyName: input.familyName, origin: "provisioned" }),
+      // An existing account matches the address case-insensitively, and the slug is lower-case: the input's address gives the same slug.
+      uniqueMemberSlug(tx, input.orgId, email),
+    );
     const membership = await insertMembership(tx, {
       orgId: org.id,
       userId: user.id,
       role: "user",
       state: input.active === false ? "deactivated" : "invited",
       source: input.actor.kind === "scim" ? "scim" : "manual",
-      slug: await uniqueMemberSlug(tx, org.id, user.email),
+      slug,
       userName,
       externalId: input.externalId ?? null,
       displayName: input.displayName ?? null,
       scimAttributes: input.scimAttributes ?? {},
     });
-    await giveMemberDefaults(tx, { org, membershipId: membership.id, userId: user.id });
     const recipientName = [user.givenName, user.familyName].filter(Boolean).join(" ") || null;
-    const { token } = await issueInvitation(tx, {
-      org,
-      membershipId: membership.id,
-      email: user.email,
-      recipientName,
-      actor: input.actor,
-      revoked: input.active === false,
-      firstForMember: true,
-    });
+    const [, { token }] = await together(
+      giveMemberDefaults(tx, { org, membershipId: membership.id, userId: user.id }),
+      issueInvitation(tx, {
+        org,
+        membershipId: membership.id,
+        email: user.email,
+        recipientName,
+        actor: input.actor,
+        revoked: input.active === false,
+        firstForMember: true,
+      }),
+    );
     if (input.active === false) return { membership, user };
     if (input.actor.kind !== "scim") {
       await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });

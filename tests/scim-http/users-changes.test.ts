@@ -112,6 +112,22 @@ describe("PATCH /Users/{id}", () => {
     expect((await org.client.patch(`/Users/${u.id}`, patchBody({ op: "replace", path: "title", value: "y" }), { Prefer: "return=minimal" })).status).toBe(204);
   });
 
+  it("a PATCH or PUT that changes nothing writes nothing: same ETag and lastModified; a change to the name alone moves both", async () => {
+    const u = await create();
+    const same = await org.client.patch(`/Users/${u.id}`, patchBody({ op: "replace", path: "name.givenName", value: u.name.givenName }));
+    expect(same.status).toBe(200);
+    expect(same.headers.get("etag")).toBe(u.meta.version);
+    expect(same.json.meta.lastModified).toBe(u.meta.lastModified);
+    const { id: _id, meta: _meta, ...resent } = (await org.client.get(`/Users/${u.id}`)).json;
+    const put = await org.client.put(`/Users/${u.id}`, resent);
+    expect(put.status).toBe(200);
+    expect(put.json.meta).toEqual(u.meta);
+    const renamed = await org.client.patch(`/Users/${u.id}`, patchBody({ op: "replace", path: "name.familyName", value: "Renamed" }));
+    expect(renamed.json.name.familyName).toBe("Renamed");
+    expect(renamed.headers.get("etag")).toBe('W/"2"');
+    expect(renamed.json.meta.lastModified > u.meta.lastModified).toBe(true);
+  });
+
   it("If-Match: a stale ETag is 412 and changes nothing; the current one works", async () => {
     const u = await create();
     const stale = await org.client.patch(`/Users/${u.id}`, patchBody({ op: "replace", path: "title", value: "x" }), { "If-Match": 'W/"7"' });
