@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { buildExists, startAppServer, type AppServer } from "../lib/app-server";
+import { keepAliveClient } from "./http-client";
 import { formatTable, runPool, type PhaseResult } from "./stats";
 
 // Other profiles live in modules of their own and are chosen by name: `npm run bench -- users-page [options]`.
@@ -34,19 +35,19 @@ const C = Number(values.c);
 const MEMBERS_PER_PATCH = 20;
 
 interface Target {
-  base: string;
   token: string;
+  http: ReturnType<typeof keepAliveClient>;
 }
 
 async function call(t: Target, method: string, path: string, body: unknown, expect: number[], headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await fetch(`${t.base}${path}`, {
+  const res = await t.http.request(
     method,
-    headers: { Authorization: `Bearer ${t.token}`, Accept: "application/scim+json", ...(body ? { "Content-Type": "application/scim+json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
+    path,
+    { Authorization: `Bearer ${t.token}`, Accept: "application/scim+json", ...(body ? { "Content-Type": "application/scim+json" } : {}), ...headers },
+    body ? JSON.stringify(body) : undefined,
+  );
+  if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 300)}`);
+  return res.text ? JSON.parse(res.text) : undefined;
 }
 
 const patchOp = (Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   let server: AppServer | undefined;
   let drop: (() => Promise<void>) | undefined;
   if (values.base && values.token) {
-    target = { base: values.base.replace(/\/+$/, ""), token: values.token };
+    target = { token: values.token, http: keepAliveClient(values.base, C) };
   } else {
     if (!buildExists()) {
       const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -124,13 +125,14 @@ async function main(): Promise<void> {
     });
     if (r.status !== 0) throw new Error(`create-org: ${r.stderr}`);
     const org = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { scimBaseUrl: string; scimToken: string };
-    target = { base: org.scimBaseUrl, token: org.scimToken };
+    target = { token: org.scimToken, http: keepAliveClient(org.scimBaseUrl, C) };
   }
   try {
     const results = await bench(target);
     console.log(`\nSCIM bench: N=${N} users, concurrency C=${C}, ${new Date().toISOString()}\n`);
     console.log(formatTable(results));
   } finally {
+    target.http.close();
     await server?.stop();
     await drop?.();
   }

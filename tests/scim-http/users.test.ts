@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox, eventTypes, invitations, memberships, organisations, users } from "@/lib/db/schema";
+import { COMPRESS_FROM_BYTES } from "@/lib/scim/http/handler";
 import { db, ENTERPRISE, logRows, makeScimOrg, newUser, patchBody, USER, type ScimClient, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
@@ -223,5 +224,15 @@ describe("paging", () => {
     expect((await p.client.get("/Users?startIndex=0&count=-3")).json).toMatchObject({ startIndex: 1, itemsPerPage: 0, totalResults: 23, Resources: [] });
     expect((await p.client.get("/Users?startIndex=100")).json).toMatchObject({ totalResults: 23, itemsPerPage: 0 });
     expect((await p.client.get("/Users?count=100000")).json.itemsPerPage).toBe(23);
+
+    // Small answers go uncompressed (gzip costs the server more than it saves); a page of many users is gzipped.
+    const gzip = { "Accept-Encoding": "gzip" };
+    const one = await p.client.get(`/Users/${made[0]}`, gzip);
+    expect(one.headers.get("content-encoding")).toBeNull();
+    expect(one.headers.get("cache-control")).toBe("no-store, no-transform");
+    const page = await p.client.get("/Users?count=23", gzip);
+    expect(page.text.length).toBeGreaterThan(COMPRESS_FROM_BYTES);
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    expect(page.headers.get("cache-control")).toBe("no-store");
   });
 });
