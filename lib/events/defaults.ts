@@ -34,7 +34,7 @@ export async function giveMemberDefaults(tx: Executor, t: DefaultsTarget): Promi
         isDefault: true,
       });
       // After the default event type: a managed copy whose URL name it already uses takes a suffix.
-      await syncManagedEventTypes(tx, { orgId: t.org.id, membershipIds: [t.membershipId] });
+      await syncManagedEventTypes(tx, { orgId: t.org.id, membershipIds: [t.membershipId], newMembers: true });
     })(),
     (async () => {
       await tx.insert(availabilityRules).values(DEFAULT_WORKING_HOURS.map((h) => ({ ...h, membershipId: t.membershipId })));

@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, users, type User } from "@/lib/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { isEmail } from "@/lib/validation";
@@ -32,42 +31,32 @@ export async function findOrCreateJoinableAccount(
 ): Promise<{ user: User; created: boolean }> {
   const email = input.email.trim();
   if (!isEmail(email)) throw new ValidationError(`"${email}" is not a valid email address.`, "email");
+  // Most accounts are new: the insert comes first (one statement), and only a clash looks at the account that exists.
+  // ON CONFLICT waits for a parallel request inserting the same address, then sees its committed account below.
+  const [created] = await tx
+    .insert(users)
+    .values({ email, givenName: input.givenName ?? null, familyName: input.familyName ?? null, origin: input.origin })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return { user: created, created: true };
   const existing = await findAccountByEmail(tx, email);
-  if (existing) {
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(eq(memberships.userId, existing.id));
-    if (member) {
-      throw new ConflictError(`The email ${email} already belongs to a member of an organisation.`, "email");
-    }
-    const names: Partial<User> = {};
-    if (input.givenName != null) names.givenName = input.givenName;
-    if (input.familyName != null) names.familyName = input.familyName;
-    if (Object.keys(names).length === 0) return { user: existing, created: false };
-    const [updated] = await tx
-      .update(users)
-      .set({ ...names, updatedAt: new Date() })
-      .where(eq(users.id, existing.id))
-      .returning();
-    return { user: updated!, created: false };
+  // Gone again already (deleted by a parallel request): the same answer as a late duplicate.
+  if (!existing) throw new ConflictError(`The email ${email} is already in use.`, "email");
+  const [member] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(eq(memberships.userId, existing.id));
+  if (member) {
+    throw new ConflictError(`The email ${email} already belongs to a member of an organisation.`, "email");
   }
-  try {
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email,
-        givenName: input.givenName ?? null,
-        familyName: input.familyName ?? null,
-        origin: input.origin,
-      })
-      .returning();
-    return { user: user!, created: true };
-  } catch (e) {
-    // Two requests for the same new address raced; the loser gets the same answer as a late duplicate.
-    if (isUniqueViolation(e, "users_email_lower_key")) {
-      throw new ConflictError(`The email ${email} is already in use.`, "email");
-    }
-    throw e;
-  }
+  const names: Partial<User> = {};
+  if (input.givenName != null) names.givenName = input.givenName;
+  if (input.familyName != null) names.familyName = input.familyName;
+  if (Object.keys(names).length === 0) return { user: existing, created: false };
+  const [updated] = await tx
+    .update(users)
+    .set({ ...names, updatedAt: new Date() })
+    .where(eq(users.id, existing.id))
+    .returning();
+  return { user: updated!, created: false };
 }

@@ -3,6 +3,7 @@ import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import { newSecret, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
+import { together } from "@/lib/db/together";
 import { invitations, memberships, organisations, users, type Invitation, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
@@ -46,28 +47,37 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
   }
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
-  await tx.insert(invitations).values({
-    orgId: input.org.id,
-    membershipId: input.membershipId,
-    tokenHash: sha256(token),
-    invitedBy: actorUserId(input.actor),
-    expiresAt,
-    revokedAt: input.revoked ? now : null,
-  });
-  if (input.revoked) return { token, expiresAt };
-  const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
-  await enqueueEmail(tx, {
-    orgId: input.org.id,
-    kind: "invitation",
-    to: input.email,
-    ...invitationEmail({
-      orgName: input.org.name,
-      inviterLabel,
-      recipientName: input.recipientName,
-      url: `${env().APP_URL}/invitations/${token}`,
+  const record = async () => {
+    await tx.insert(invitations).values({
+      orgId: input.org.id,
+      membershipId: input.membershipId,
+      tokenHash: sha256(token),
+      invitedBy: actorUserId(input.actor),
       expiresAt,
-    }),
-  });
+      revokedAt: input.revoked ? now : null,
+    });
+  };
+  if (input.revoked) {
+    await record();
+    return { token, expiresAt };
+  }
+  const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
+  const email = async () => {
+    await enqueueEmail(tx, {
+      orgId: input.org.id,
+      kind: "invitation",
+      to: input.email,
+      ...invitationEmail({
+        orgName: input.org.name,
+        inviterLabel,
+        recipientName: input.recipientName,
+        url: `${env().APP_URL}/invitations/${token}`,
+        expiresAt,
+      }),
+    });
+  };
+  // The email row does not refer to the invitation row: both go in one round trip.
+  await together(record(), email());
   return { token, expiresAt };
 }
 
