@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { buildExists, startAppServer, type AppServer } from "../lib/app-server";
+import { autovacuumStandIn } from "./autovacuum";
 import { keepAliveClient } from "./http-client";
 import { formatTable, runPool, type PhaseResult } from "./stats";
 
@@ -52,7 +53,7 @@ async function call(t: Target, method: string, path: string, body: unknown, expe
 
 const patchOp = (Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
 
-async function bench(t: Target): Promise<PhaseResult[]> {
+async function bench(t: Target, betweenPhases: () => Promise<void>): Promise<PhaseResult[]> {
   const run = Math.random().toString(36).slice(2, 8);
   const userName = (i: number) => `bench.${run}.${i}@bench.example`;
   const ids: string[] = new Array(N);
@@ -61,6 +62,7 @@ async function bench(t: Target): Promise<PhaseResult[]> {
     const r = await runPool(ops, concurrency, job);
     results.push({ phase: name, ops, ...r, ...extra });
     process.stderr.write(`${name}: ${ops} in ${r.seconds.toFixed(2)} s\n`);
+    await betweenPhases();
   };
 
   await phase("create (POST /Users)", N, async (i) => {
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   let target: Target;
   let server: AppServer | undefined;
   let drop: (() => Promise<void>) | undefined;
+  let vacuum: Awaited<ReturnType<typeof autovacuumStandIn>> | undefined;
   if (values.base && values.token) {
     target = { token: values.token, http: keepAliveClient(values.base, C) };
   } else {
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
     }
     const database = await createPostgresDatabase("roster_bench");
     drop = database.drop;
+    vacuum = await autovacuumStandIn(database.url);
     server = await startAppServer({ port: Number(values.port), databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0" } });
     const r = spawnSync("npx", ["tsx", "scripts/roster.ts", "create-org", "--name", "Bench Org", "--seats", String(N + 10), "--scim", "--json"], {
       env: { ...process.env, DATABASE_URL: database.url, APP_URL: server.url, NODE_ENV: "production", ROSTER_DEMO: "1" },
@@ -128,11 +132,13 @@ async function main(): Promise<void> {
     target = { token: org.scimToken, http: keepAliveClient(org.scimBaseUrl, C) };
   }
   try {
-    const results = await bench(target);
+    const results = await bench(target, async () => vacuum?.between());
     console.log(`\nSCIM bench: N=${N} users, concurrency C=${C}, ${new Date().toISOString()}\n`);
+    if (vacuum?.active) console.log("PostgreSQL runs without autovacuum here: the bench ran VACUUM (ANALYZE) between phases in its place.\n");
     console.log(formatTable(results));
   } finally {
     target.http.close();
+    await vacuum?.close();
     await server?.stop();
     await drop?.();
   }
