@@ -59,13 +59,11 @@ export const COMPRESS_FROM_BYTES = 8 * 1024;
 
 function respond(reply: ScimReply): Response {
   const headers = new Headers(reply.headers);
+  const json = reply.body === undefined ? null : JSON.stringify(reply.body);
   // Resources hold personal data and change under the IdP's feet: no cache in between may keep them.
-  headers.set("Cache-Control", "no-store");
-  if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
-  headers.set("Content-Type", SCIM_CONTENT_TYPE);
-  const json = JSON.stringify(reply.body);
   // no-transform is what Next's compression honours (and tells proxies the same).
-  if (json.length < COMPRESS_FROM_BYTES) headers.set("Cache-Control", "no-store, no-transform");
+  headers.set("Cache-Control", json !== null && json.length < COMPRESS_FROM_BYTES ? "no-store, no-transform" : "no-store");
+  if (json !== null) headers.set("Content-Type", SCIM_CONTENT_TYPE);
   return new Response(json, { status: reply.status, headers });
 }
 
