@@ -44,7 +44,7 @@ test("a card organisation's owner adds seats at the quoted price and the Users m
 
   const sql = e2eSql();
   const [row] = await sql<{ seats: number; n: number }[]>`
-    select o.seats, (select count(*)::int from billing_changes b where b.org_id = o.id) as n from organisations o where o.id = ${org.id}`;
+    select s.seats, (select count(*)::int from billing_changes b where b.org_id = s.org_id) as n from organisation_seats s where s.org_id = ${org.id}`;
   await sql.end();
   expect(row).toEqual({ seats: 8, n: 2 });
 });
@@ -58,7 +58,7 @@ test("Globex pays by invoice: the page says to contact the CSM, and the server r
   await screenshot(page, "billing-invoice");
 
   const sql = e2eSql();
-  const seats = async () => (await sql<{ seats: number }[]>`select seats from organisations where slug = 'globex'`)[0]!.seats;
+  const seats = async () => (await sql<{ seats: number }[]>`select s.seats from organisation_seats s join organisations o on o.id = s.org_id where o.slug = 'globex'`)[0]!.seats;
   const before = await seats();
   const r = await callApi(page, "POST", "/api/admin/billing/seats", { change: "add", quantity: 5 });
   expect(r.status).toBe(403);

@@ -13,7 +13,7 @@ async function rowAction(page: Page, row: Locator, name: string, item: string) {
 
 const seatSummary = async () => {
   const sql = e2eSql();
-  const [r] = await sql<{ seats: number; held: number }[]>`select seats, seats_held as held from organisations where slug = 'acme'`;
+  const [r] = await sql<{ seats: number; held: number }[]>`select s.seats, s.held from organisation_seats s join organisations o on o.id = s.org_id where o.slug = 'acme'`;
   await sql.end();
   return `${r!.held} of ${r!.seats} seats used`;
 };

@@ -9,9 +9,9 @@ const MEMBER = "daniel@acme.example"; // role user in the demo data
 test("the Acme owner signs in through the magic link and sees the seats in use", async ({ page }) => {
   const sql = e2eSql();
   const [truth] = await sql<{ seats: number; held: number }[]>`
-    select o.seats, count(m.id)::int as held
-    from organisations o join memberships m on m.org_id = o.id and m.state in ('invited', 'active')
-    where o.slug = 'acme' group by o.seats`;
+    select s.seats, count(m.id)::int as held
+    from organisations o join organisation_seats s on s.org_id = o.id join memberships m on m.org_id = o.id and m.state in ('invited', 'active')
+    where o.slug = 'acme' group by s.seats`;
   await sql.end();
 
   await page.goto("/login");

@@ -20,6 +20,12 @@ export interface Database {
   url?: string;
   /** Releases connections (postgres) or flushes and closes the data directory (PGlite). */
   close(): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel. `onListening` runs once the subscription
+   * is in force and again after every reconnection (notifications sent while
+   * disconnected are lost: treat it as "anything may have changed").
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -41,7 +47,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connect_timeout: 10,
     });
     const db = drizzle(preparedByDefault(client), { schema }) as unknown as Db;
-    return { db, kind: "postgres", url: opts.url, close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: "postgres",
+      url: opts.url,
+      close: () => client.end({ timeout: 5 }),
+      // postgres.js keeps one extra connection for LISTEN and re-subscribes (calling onListening) after a reconnect.
+      listen: async (channel, onNotify, onListening) => {
+        await client.listen(channel, onNotify, onListening);
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -58,6 +73,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     async close() {
       await client.close();
       release();
+    },
+    async listen(channel, onNotify, onListening) {
+      await client.listen(channel, onNotify);
+      onListening();
     },
   };
 }

@@ -21,7 +21,7 @@ export async function enqueueEmail(tx: Executor, input: OutboxInput): Promise<vo
     text: input.text,
     html: input.html,
   });
-  notifyOutbox();
+  announceQueuedEmail();
 }
 
 type Listener = () => void;
@@ -34,6 +34,7 @@ export function onOutboxEnqueued(listener: Listener): () => void {
   return () => listeners.__rosterOutboxListeners?.delete(listener);
 }
 
-function notifyOutbox() {
+/** Wakes this process's delivery worker; for code that writes outbox rows itself (lib/orgs/new-member.ts). */
+export function announceQueuedEmail() {
   for (const l of listeners.__rosterOutboxListeners ?? []) l();
 }

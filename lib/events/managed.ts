@@ -29,8 +29,6 @@ interface SyncScope {
   orgId: string;
   membershipIds?: string[];
   managedEventTypeId?: string;
-  /** The members were created in this transaction: they have no copies to take away. */
-  newMembers?: boolean;
 }
 
 async function syncChunk(tx: Executor, p: SyncScope): Promise<{ added: number; removed: number }> {
@@ -48,12 +46,10 @@ async function syncChunk(tx: Executor, p: SyncScope): Promise<{ added: number; r
     ...(p.membershipIds ? [inArray(eventTypes.membershipId, p.membershipIds)] : []),
     ...(p.managedEventTypeId ? [eq(eventTypes.managedEventTypeId, p.managedEventTypeId)] : []),
   ];
-  const removed = p.newMembers
-    ? []
-    : await tx
-        .delete(eventTypes)
-        .where(and(...copyScope, sql`not ${entitled(sql`${eventTypes.membershipId}`, sql`${eventTypes.managedEventTypeId}`)}`))
-        .returning({ id: eventTypes.id });
+  const removed = await tx
+    .delete(eventTypes)
+    .where(and(...copyScope, sql`not ${entitled(sql`${eventTypes.membershipId}`, sql`${eventTypes.managedEventTypeId}`)}`))
+    .returning({ id: eventTypes.id });
 
   // One INSERT … SELECT, so assigning an event to 100,000 members is one statement.
   // A member who already uses the managed event's URL name keeps theirs; the copy

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
-import { billingChanges, organisations, users, type Organisation } from "@/lib/db/schema";
+import { billingChanges, organisations, organisationSeats, users, type Organisation } from "@/lib/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { assertOrgAdmin } from "./authorize";
 
@@ -48,8 +48,14 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
   assertQuantity(p.quantity);
   return db.transaction(async (tx) => {
     await assertOrgAdmin(tx, p.orgId, p.actor);
-    const [before] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId)).for("update");
-    if (!before) throw new NotFoundError("Organisation not found");
+    const [row] = await tx
+      .select({ org: organisations, seats: organisationSeats.seats })
+      .from(organisations)
+      .innerJoin(organisationSeats, eq(organisationSeats.orgId, organisations.id))
+      .where(eq(organisations.id, p.orgId))
+      .for("update", { of: organisationSeats });
+    if (!row) throw new NotFoundError("Organisation not found");
+    const before = { ...row.org, seats: row.seats };
     if (p.actor.kind === "user" && before.billingMethod === "invoice") {
       throw new ForbiddenError(
         `${before.name} pays by invoice, so seats cannot be added here. Contact your Customer Success Manager to change your plan.`,
@@ -58,7 +64,7 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
     const quote = quoteSeatAddition(before, p.quantity);
     const charged = p.actor.kind === "user" ? quote.amountDueCents : 0;
     const seatsAfter = before.seats + p.quantity;
-    await tx.update(organisations).set({ seats: seatsAfter, updatedAt: new Date() }).where(eq(organisations.id, p.orgId));
+    await tx.update(organisationSeats).set({ seats: seatsAfter }).where(eq(organisationSeats.orgId, p.orgId));
     await tx.insert(billingChanges).values({
       orgId: p.orgId,
       actorUserId: actorUserId(p.actor),
@@ -86,20 +92,24 @@ export async function removeSeats(db: Executor, p: { orgId: string; quantity: nu
   return db.transaction(async (tx) => {
     await assertOrgAdmin(tx, p.orgId, p.actor);
     const [updated] = await tx
-      .update(organisations)
-      .set({ seats: sql`${organisations.seats} - ${p.quantity}`, updatedAt: new Date() })
-      .where(and(eq(organisations.id, p.orgId), gte(sql`${organisations.seats} - ${p.quantity}`, organisations.seatsHeld)))
+      .update(organisationSeats)
+      .set({ seats: sql`${organisationSeats.seats} - ${p.quantity}` })
+      .where(and(eq(organisationSeats.orgId, p.orgId), gte(sql`${organisationSeats.seats} - ${p.quantity}`, organisationSeats.held)))
       .returning();
     if (!updated) {
-      const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
+      const [org] = await tx.select().from(organisationSeats).where(eq(organisationSeats.orgId, p.orgId));
       if (!org) throw new NotFoundError("Organisation not found");
-      const unused = org.seats - org.seatsHeld;
+      const unused = org.seats - org.held;
       throw new ValidationError(
         `Only ${unused} of ${org.seats} seats are unused, so at most ${unused} can be removed. Deactivate members first to free more.`,
         "quantity",
       );
     }
     const seatsBefore = updated.seats + p.quantity;
+    const [{ seatPriceCents }] = (await tx
+      .select({ seatPriceCents: organisations.seatPriceCents })
+      .from(organisations)
+      .where(eq(organisations.id, p.orgId))) as [{ seatPriceCents: number }];
     await tx.insert(billingChanges).values({
       orgId: p.orgId,
       actorUserId: actorUserId(p.actor),
@@ -107,7 +117,7 @@ export async function removeSeats(db: Executor, p: { orgId: string; quantity: nu
       quantity: p.quantity,
       seatsBefore,
       seatsAfter: updated.seats,
-      unitPriceCents: updated.seatPriceCents,
+      unitPriceCents: seatPriceCents,
       amountDueCents: 0,
     });
     await recordAudit(tx, {

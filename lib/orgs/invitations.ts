@@ -5,7 +5,7 @@ import { newSecret, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
 import { together } from "@/lib/db/together";
 import { invitations, memberships, organisations, users, type Invitation, type Membership, type Organisation, type User } from "@/lib/db/schema";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail, type OutboxInput } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 
@@ -27,6 +27,44 @@ export interface IssueInvitationInput {
 }
 
 /**
+ * An invitation ready to be written: its token (shown only in the email),
+ * the row's values, and the email to queue (none when the invitation is
+ * recorded revoked). Pure, so that the statement that creates a member
+ * (lib/orgs/new-member.ts) and issueInvitation write the same thing.
+ */
+export interface PreparedInvitation {
+  token: string;
+  tokenHash: string;
+  invitedBy: string | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  email?: OutboxInput;
+}
+
+export function prepareInvitation(input: Omit<IssueInvitationInput, "firstForMember" | "membershipId">, now = new Date()): PreparedInvitation {
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
+  const row = { token, tokenHash: sha256(token), invitedBy: actorUserId(input.actor), expiresAt, revokedAt: input.revoked ? now : null };
+  if (input.revoked) return row;
+  const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
+  return {
+    ...row,
+    email: {
+      orgId: input.org.id,
+      kind: "invitation",
+      to: input.email,
+      ...invitationEmail({
+        orgName: input.org.name,
+        inviterLabel,
+        recipientName: input.recipientName,
+        url: `${env().APP_URL}/invitations/${token}`,
+        expiresAt,
+      }),
+    },
+  };
+}
+
+/**
  * Creates a single-use invitation and queues its email, in the caller's
  * transaction. Any earlier open invitation of the member is revoked so that
  * only the newest link works. Returns the token (it is stored only hashed).
@@ -45,40 +83,18 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
         ),
       );
   }
-  const token = newSecret();
-  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
-  const record = async () => {
-    await tx.insert(invitations).values({
-      orgId: input.org.id,
-      membershipId: input.membershipId,
-      tokenHash: sha256(token),
-      invitedBy: actorUserId(input.actor),
-      expiresAt,
-      revokedAt: input.revoked ? now : null,
-    });
-  };
-  if (input.revoked) {
-    await record();
-    return { token, expiresAt };
-  }
-  const inviterLabel = input.actor.kind === "scim" ? `${input.org.name}'s identity provider` : actorLabel(input.actor);
-  const email = async () => {
-    await enqueueEmail(tx, {
-      orgId: input.org.id,
-      kind: "invitation",
-      to: input.email,
-      ...invitationEmail({
-        orgName: input.org.name,
-        inviterLabel,
-        recipientName: input.recipientName,
-        url: `${env().APP_URL}/invitations/${token}`,
-        expiresAt,
-      }),
-    });
-  };
+  const prepared = prepareInvitation(input, now);
+  const record = tx.insert(invitations).values({
+    orgId: input.org.id,
+    membershipId: input.membershipId,
+    tokenHash: prepared.tokenHash,
+    invitedBy: prepared.invitedBy,
+    expiresAt: prepared.expiresAt,
+    revokedAt: prepared.revokedAt,
+  });
   // The email row does not refer to the invitation row: both go in one round trip.
-  await together(record(), email());
-  return { token, expiresAt };
+  await together(record.then(() => undefined), prepared.email ? enqueueEmail(tx, prepared.email) : Promise.resolve());
+  return { token: prepared.token, expiresAt: prepared.expiresAt };
 }
 
 /** Issues an invitation unless the member has one that still works (not used, revoked or expired). */

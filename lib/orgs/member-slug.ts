@@ -9,10 +9,13 @@ import { slugify } from "@/lib/validation";
  * local part, with a short random suffix only when a colleague has it already.
  */
 export async function uniqueMemberSlug(tx: Executor, orgId: string, email: string): Promise<string> {
-  const base = slugify(email.split("@")[0] ?? email, "member");
+  const base = memberSlugBase(email);
   const [taken] = await tx
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.slug, base)));
   return taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
 }
+
+/** The slug a member gets when no colleague has it: the email's local part. */
+export const memberSlugBase = (email: string) => slugify(email.split("@")[0] ?? email, "member");

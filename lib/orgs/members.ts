@@ -2,17 +2,16 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
-import { durableTransaction } from "@/lib/db/durable";
-import { together } from "@/lib/db/together";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, type Membership, type Organisation, type User } from "@/lib/db/schema";
-import { ConflictError, ScimManagedError } from "@/lib/errors";
-import { giveMemberDefaults } from "@/lib/events/defaults";
+import { announceQueuedEmail } from "@/lib/email/outbox";
+import { ConflictError, ScimManagedError, ValidationError } from "@/lib/errors";
+import { isEmail } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
-import { issueInvitation } from "./invitations";
-import { uniqueMemberSlug } from "./member-slug";
+import { prepareInvitation } from "./invitations";
+import { writeNewMember, type NewMemberOrg, type NewMemberRows } from "./new-member";
 import { getOrganisation } from "./organisations";
-import { claimSeat } from "./seats";
+import { isSeatLimitViolation, seatLimitError } from "./seats";
 
 export interface InviteMemberInput {
   orgId: string;
@@ -24,6 +23,8 @@ export interface InviteMemberInput {
   displayName?: string | null;
   externalId?: string | null;
   scimAttributes?: Record<string, unknown>;
+  /** The organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
+  org?: NewMemberOrg;
   /**
    * false: the IdP provisions someone who is disabled at the source. They are
    * created deactivated: no seat, and their invitation is recorded revoked with
@@ -44,55 +45,86 @@ export interface InvitedMember {
  * PRODUCT.md "Add a user": an `invited` membership with role `user` holding a
  * seat, the default event type, and the invitation email — all or nothing.
  * Used by SCIM create and by an admin's manual invitation alike.
+ *
+ * A new address is one statement (lib/orgs/new-member.ts). An address that
+ * already has an account takes a transaction: the account must be free to
+ * join (PRODUCT.md: one organisation per account), then the same statement
+ * links it. People (not the IdP) are checked against the SCIM-managed lock on
+ * a fresh read of the organisation, and audited in the same transaction.
  */
 export async function inviteMember(db: Executor, input: InviteMemberInput): Promise<InvitedMember> {
-  return durableTransaction(db, async (tx) => {
-    const userName = (input.userName ?? input.email).trim();
-    const email = input.email.trim();
-    // Independent checks and the account share round trips (see together); a refusal is reported in this order.
-    const [org, , { user }, slug] = await together(
-      getOrganisation(tx, input.orgId).then((o) => {
-        if (input.actor.kind === "user") assertNotScimManaged(o, "Invite people");
-        return o;
-      }),
-      assertUserNameFree(tx, input.orgId, userName),
-      findOrCreateJoinableAccount(tx, { email, givenName: input.givenName, familyName: input.familyName, origin: "provisioned" }),
-      // An existing account matches the address case-insensitively, and the slug is lower-case: the input's address gives the same slug.
-      uniqueMemberSlug(tx, input.orgId, email),
-    );
-    const membership = await insertMembership(tx, {
-      orgId: org.id,
-      userId: user.id,
-      role: "user",
-      state: input.active === false ? "deactivated" : "invited",
-      source: input.actor.kind === "scim" ? "scim" : "manual",
-      slug,
-      userName,
-      externalId: input.externalId ?? null,
-      displayName: input.displayName ?? null,
-      scimAttributes: input.scimAttributes ?? {},
-    });
-    const recipientName = [user.givenName, user.familyName].filter(Boolean).join(" ") || null;
-    const [, { token }] = await together(
-      giveMemberDefaults(tx, { org, membershipId: membership.id, userId: user.id }),
-      issueInvitation(tx, {
-        org,
-        membershipId: membership.id,
-        email: user.email,
-        recipientName,
-        actor: input.actor,
-        revoked: input.active === false,
-        firstForMember: true,
-      }),
-    );
-    if (input.active === false) return { membership, user };
-    if (input.actor.kind !== "scim") {
-      await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
+  const userName = (input.userName ?? input.email).trim();
+  const email = input.email.trim();
+  if (!isEmail(email)) throw new ValidationError(`"${email}" is not a valid email address.`, "email");
+  const byPerson = input.actor.kind !== "scim";
+  const attempt = async (avoidPlainSlug: boolean) => {
+    if (!byPerson && input.org) {
+      const rows = rowsFor(input, input.org, { email, userName, avoidPlainSlug });
+      const created = await writeNewMember(db, rows);
+      if (created) return { ...created, token: rows.invitation.token };
     }
-    // Last, so the organisation row stays locked only for the commit.
-    await claimSeat(tx, org.id);
-    return { membership, user, invitationToken: token };
+    return db.transaction(async (tx) => {
+      const org = await getOrganisation(tx, input.orgId);
+      if (input.actor.kind === "user") assertNotScimManaged(org, "Invite people");
+      const { user } = await findOrCreateJoinableAccount(tx, { email, givenName: input.givenName, familyName: input.familyName, origin: "provisioned" });
+      const rows = rowsFor(input, org, { email, userName, avoidPlainSlug, user });
+      const created = await writeNewMember(tx, rows);
+      if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
+      if (byPerson && input.active !== false) {
+        await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
+      }
+      return { ...created, token: rows.invitation.token };
+    });
+  };
+  let created: { membership: Membership; user: User; token: string };
+  try {
+    created = await attempt(false).catch((e: unknown) => {
+      // Two new colleagues with the same address local part, at the same moment: the loser takes a suffix.
+      if (isUniqueViolation(e, "memberships_org_slug_key")) return attempt(true);
+      throw e;
+    });
+  } catch (e) {
+    if (isSeatLimitViolation(e)) throw await seatLimitError(db, input.orgId);
+    if (isUniqueViolation(e, "memberships_org_user_name_key")) {
+      throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
+    }
+    if (isUniqueViolation(e, "memberships_user_key")) throw new ConflictError("This account already belongs to a member of an organisation.", "email");
+    throw e;
+  }
+  if (input.active === false) return { membership: created.membership, user: created.user };
+  announceQueuedEmail();
+  return { membership: created.membership, user: created.user, invitationToken: created.token };
+}
+
+function rowsFor(
+  input: InviteMemberInput,
+  org: NewMemberOrg,
+  p: { email: string; userName: string; avoidPlainSlug: boolean; user?: User },
+): NewMemberRows {
+  const givenName = p.user ? p.user.givenName : (input.givenName ?? null);
+  const familyName = p.user ? p.user.familyName : (input.familyName ?? null);
+  const active = input.active !== false;
+  const invitation = prepareInvitation({
+    org,
+    email: p.user?.email ?? p.email,
+    recipientName: [givenName, familyName].filter(Boolean).join(" ") || null,
+    actor: input.actor,
+    revoked: !active,
   });
+  return {
+    org,
+    account: p.user ? { existingUserId: p.user.id } : { email: p.email, givenName, familyName },
+    loginEmail: p.email,
+    state: active ? "invited" : "deactivated",
+    source: input.actor.kind === "scim" ? "scim" : "manual",
+    userName: p.userName,
+    externalId: input.externalId ?? null,
+    displayName: input.displayName ?? null,
+    scimAttributes: input.scimAttributes ?? {},
+    invitation,
+    claimSeat: active,
+    avoidPlainSlug: p.avoidPlainSlug,
+  };
 }
 
 export async function assertUserNameFree(tx: Executor, orgId: string, userName: string, exceptId?: string) {
@@ -102,21 +134,6 @@ export async function assertUserNameFree(tx: Executor, orgId: string, userName: 
     .where(and(eq(memberships.orgId, orgId), sql`lower(${memberships.userName}) = lower(${userName})`));
   if (clash && clash.id !== exceptId) {
     throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
-  }
-}
-
-async function insertMembership(tx: Executor, values: typeof memberships.$inferInsert): Promise<Membership> {
-  try {
-    const [row] = await tx.insert(memberships).values(values).returning();
-    return row!;
-  } catch (e) {
-    if (isUniqueViolation(e, "memberships_org_user_name_key")) {
-      throw new ConflictError(`A user with userName "${values.userName}" already exists in this organisation.`, "userName");
-    }
-    if (isUniqueViolation(e, "memberships_user_key")) {
-      throw new ConflictError("This account already belongs to a member of an organisation.", "email");
-    }
-    throw e;
   }
 }
 

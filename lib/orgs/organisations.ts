@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { memberships, organisations, type Organisation } from "@/lib/db/schema";
+import { memberships, organisations, organisationSeats, type Organisation } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
@@ -58,7 +58,6 @@ export async function createOrganisation(db: Executor, input: CreateOrganisation
         .values({
           name,
           slug,
-          seats: input.seats,
           plan: input.plan ?? "enterprise",
           billingMethod: input.billingMethod ?? "card",
           seatPriceCents: input.seatPriceCents,
@@ -71,11 +70,9 @@ export async function createOrganisation(db: Executor, input: CreateOrganisation
       }
       throw e;
     }
+    await tx.insert(organisationSeats).values({ orgId: org.id, seats: input.seats });
     await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "organisation.created", target: name });
-    if (input.owner) {
-      await insertOwner(tx, org, input.owner, input.actor);
-      org = { ...org, seatsHeld: org.seatsHeld + 1 };
-    }
+    if (input.owner) await insertOwner(tx, org, input.owner, input.actor);
     return org;
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
-import { organisations, type MemberState } from "@/lib/db/schema";
+import { isCheckViolation } from "@/lib/db/errors";
+import { organisations, organisationSeats, type MemberState } from "@/lib/db/schema";
 import { NotFoundError, SeatLimitError } from "@/lib/errors";
 
 /** PRODUCT.md: invited and active members hold a seat; deactivated members do not. */
@@ -8,36 +9,52 @@ export function holdsSeat(state: MemberState): boolean {
   return state === "invited" || state === "active";
 }
 
+/** The CHECK that refuses a claim when every seat is held (drizzle/0008). */
+export const SEATS_HELD_CHECK = "organisation_seats_held_range";
+
 /**
- * Takes one seat, or throws SeatLimitError. A single conditional UPDATE: the
- * row lock it takes makes concurrent claims (from any app instance) queue,
- * and PostgreSQL re-checks `seats_held < seats` on the row it finally sees,
- * so the count can never pass the purchase. Call it as the LAST statement of
- * the transaction: the lock is held until commit, and keeping that window
- * short is what lets parallel provisioning scale.
+ * Takes one seat, or throws SeatLimitError. A single conditional UPDATE of the
+ * organisation's seat row: the row lock it takes makes concurrent claims (from
+ * any app instance) queue, and PostgreSQL re-checks `held < seats` on the row
+ * it finally sees, so the count can never pass the purchase. Call it as the
+ * LAST statement of the transaction: the lock is held until commit.
  */
 export async function claimSeat(tx: Executor, orgId: string): Promise<void> {
   const claimed = await tx
-    .update(organisations)
-    .set({ seatsHeld: sql`${organisations.seatsHeld} + 1` })
-    .where(and(eq(organisations.id, orgId), lt(organisations.seatsHeld, organisations.seats)))
-    .returning({ id: organisations.id });
+    .update(organisationSeats)
+    .set({ held: sql`${organisationSeats.held} + 1` })
+    .where(and(eq(organisationSeats.orgId, orgId), lt(organisationSeats.held, organisationSeats.seats)))
+    .returning({ orgId: organisationSeats.orgId });
   if (claimed.length > 0) return;
-  const [org] = await tx
-    .select({ name: organisations.name, seats: organisations.seats, held: organisations.seatsHeld })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
-  if (!org) throw new NotFoundError("Organisation not found");
-  throw new SeatLimitError(org.name, org.seats, org.held);
+  throw await seatLimitError(tx, orgId);
 }
 
 /** Gives a seat back (deactivation, removal). */
 export async function releaseSeat(tx: Executor, orgId: string): Promise<void> {
   await tx
-    .update(organisations)
-    .set({ seatsHeld: sql`${organisations.seatsHeld} - 1` })
-    .where(eq(organisations.id, orgId));
+    .update(organisationSeats)
+    .set({ held: sql`${organisationSeats.held} - 1` })
+    .where(eq(organisationSeats.orgId, orgId));
 }
+
+/**
+ * The refusal for an organisation whose seats are all held, with the counts
+ * as they are now. Statements that claim a seat by an unconditional
+ * increment (lib/orgs/statements) are refused by the CHECK constraint, and
+ * turn that into this.
+ */
+export async function seatLimitError(db: Executor, orgId: string): Promise<SeatLimitError> {
+  const [org] = await db
+    .select({ name: organisations.name, seats: organisationSeats.seats, held: organisationSeats.held })
+    .from(organisationSeats)
+    .innerJoin(organisations, eq(organisations.id, organisationSeats.orgId))
+    .where(eq(organisationSeats.orgId, orgId));
+  if (!org) throw new NotFoundError("Organisation not found");
+  return new SeatLimitError(org.name, org.seats, org.held);
+}
+
+/** True when a statement failed because it would hold more seats than were bought. */
+export const isSeatLimitViolation = (e: unknown) => isCheckViolation(e, SEATS_HELD_CHECK);
 
 export interface SeatUsage {
   seats: number;
@@ -47,9 +64,9 @@ export interface SeatUsage {
 
 export async function seatUsage(db: Executor, orgId: string): Promise<SeatUsage> {
   const [row] = await db
-    .select({ seats: organisations.seats, held: organisations.seatsHeld })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
+    .select({ seats: organisationSeats.seats, held: organisationSeats.held })
+    .from(organisationSeats)
+    .where(eq(organisationSeats.orgId, orgId));
   if (!row) throw new NotFoundError("Organisation not found");
   return { seats: row.seats, held: row.held, available: row.seats - row.held };
 }

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import { constantTimeEqual, newSecret, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
-import { organisations, scimTokens, type ScimToken } from "@/lib/db/schema";
+import { changeCache } from "@/lib/db/change-cache";
+import { organisations, scimTokens, type Organisation, type ScimToken } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
 /** Every token starts with this, so secret scanners (and people) recognise a leaked one. */
@@ -66,8 +67,14 @@ export async function listScimTokens(db: Executor, orgId: string): Promise<ScimT
   return rows.map(({ tokenHash: _hash, ...rest }) => rest);
 }
 
+/**
+ * What a SCIM request knows about its organisation without reading it again:
+ * the settings the API needs, as of at most AUTH_CACHE_MAX_AGE_MS ago.
+ */
+export type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled" | "defaultEventTitle" | "defaultEventMinutes">;
+
 export type ScimAuthResult =
-  | { ok: true; tokenId: string; orgId: string; orgName: string }
+  | { ok: true; tokenId: string; orgId: string; orgName: string; org: ScimOrg }
   | { ok: false; reason: "missing" | "invalid" | "revoked" | "expired" | "scim_disabled"; orgId?: string; orgName?: string };
 
 /** Reads the token out of `Authorization: Bearer <token>` (scheme case-insensitive, RFC 6750 §2.1). */
@@ -79,16 +86,31 @@ export function bearerToken(header: string | null | undefined): string | null {
 const lastTouched = new Map<string, number>();
 
 /**
- * Authenticates an IdP's bearer token: look up its SHA-256 (unique index),
- * compare the hashes in constant time anyway (the lookup already matched, but
- * the comparison costs nothing and keeps the check independent of the index),
- * then refuse revoked, expired, and SCIM-disabled organisations.
+ * PRODUCT.md: revoking a token or turning SCIM off takes effect at once. A
+ * token's row and its organisation's settings are read on every request, so
+ * each instance keeps them for at most this long, and forgets them as soon as
+ * the database announces a change to any token or organisation
+ * (lib/db/change-cache.ts; the two-instance suite proves it across instances).
  */
-export async function authenticateScimToken(db: Executor, bearer: string | null): Promise<ScimAuthResult> {
-  if (!bearer) return { ok: false, reason: "missing" };
-  // A real token is short; refusing long garbage early keeps hashing and lookups cheap.
-  if (bearer.length > 200 || !bearer.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "invalid" };
-  const hash = sha256(bearer);
+export const AUTH_CACHE_MAX_AGE_MS = 1_000;
+export const AUTH_CHANNEL = "roster_auth_changed";
+
+interface TokenRecord {
+  id: string;
+  orgId: string;
+  tokenHash: string;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  org: ScimOrg;
+}
+
+const cache = changeCache<TokenRecord>(AUTH_CHANNEL, AUTH_CACHE_MAX_AGE_MS);
+
+/** Forgets every cached token (tests that change tokens behind the triggers' back). */
+export const forgetCachedTokens = () => cache.clear();
+
+async function loadToken(db: Executor, hash: string): Promise<TokenRecord | undefined> {
   const [row] = await db
     .select({
       id: scimTokens.id,
@@ -97,19 +119,40 @@ export async function authenticateScimToken(db: Executor, bearer: string | null)
       revokedAt: scimTokens.revokedAt,
       expiresAt: scimTokens.expiresAt,
       lastUsedAt: scimTokens.lastUsedAt,
-      orgName: organisations.name,
-      scimEnabled: organisations.scimEnabled,
+      org: {
+        id: organisations.id,
+        name: organisations.name,
+        scimEnabled: organisations.scimEnabled,
+        defaultEventTitle: organisations.defaultEventTitle,
+        defaultEventMinutes: organisations.defaultEventMinutes,
+      },
     })
     .from(scimTokens)
     .innerJoin(organisations, eq(organisations.id, scimTokens.orgId))
     .where(eq(scimTokens.tokenHash, hash));
+  return row;
+}
+
+/**
+ * Authenticates an IdP's bearer token: look up its SHA-256 (unique index, or
+ * the cache), compare the hashes in constant time anyway (the lookup already
+ * matched, but the comparison costs nothing and keeps the check independent
+ * of the index), then refuse revoked, expired, and SCIM-disabled organisations.
+ */
+export async function authenticateScimToken(db: Executor, bearer: string | null): Promise<ScimAuthResult> {
+  if (!bearer) return { ok: false, reason: "missing" };
+  // A real token is short; refusing long garbage early keeps hashing and lookups cheap.
+  if (bearer.length > 200 || !bearer.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "invalid" };
+  const hash = sha256(bearer);
+  // Only tokens that exist are cached (one entry per token ever issued), never a stranger's guesses.
+  const row = await cache.get(hash, () => loadToken(db, hash));
   if (!row || !constantTimeEqual(row.tokenHash, hash)) return { ok: false, reason: "invalid" };
-  const who = { orgId: row.orgId, orgName: row.orgName };
+  const who = { orgId: row.orgId, orgName: row.org.name };
   if (row.revokedAt) return { ok: false, reason: "revoked", ...who };
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", ...who };
-  if (!row.scimEnabled) return { ok: false, reason: "scim_disabled", ...who };
+  if (!row.org.scimEnabled) return { ok: false, reason: "scim_disabled", ...who };
   await touchLastUsed(db, row.id, row.lastUsedAt);
-  return { ok: true, tokenId: row.id, ...who };
+  return { ok: true, tokenId: row.id, org: row.org, ...who };
 }
 
 /**

@@ -4,7 +4,7 @@
  * not the hours that N inviteMember calls would. The shape mirrors what the
  * domain functions produce: 80 % active, 10 % invited, 10 % deactivated; one
  * admin per thousand; SCIM-provisioned; a default event type each; twenty
- * groups; a provisioning log with some seat refusals; and `seats_held` equal
+ * groups; a provisioning log with some seat refusals; and the seats held equal
  * to the invited + active count, as lib/orgs/seats.ts keeps it.
  *
  *   npx tsx scripts/bench/seed-large-org.ts [--members 100000] [--slug bigcorp]   (DATABASE_URL required)
@@ -100,8 +100,8 @@ export async function seedLargeOrg(db: Db, opts: { members?: number; slug?: stri
              'No seats available in Bigcorp: ' || ${n + 500} || ' of ' || ${n + 500} || ' in use. Add seats on the Billing page, or deactivate a member, then retry.', 15
       from generate_series(1, 5) g`);
     await tx.execute(sql`
-      update organisations set seats_held = 1 + (select count(*) from bench_people where state <> 'deactivated')
-      where id = ${org.id}`);
+      update organisation_seats set held = 1 + (select count(*) from bench_people where state <> 'deactivated')
+      where org_id = ${org.id}`);
     return org;
   });
   // What autovacuum would have done by now: statistics and the visibility map (index-only counts).

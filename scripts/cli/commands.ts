@@ -68,12 +68,12 @@ export const commands = {
             id: org.id,
             slug: org.slug,
             name: org.name,
-            seats: org.seats,
+            seats: requireInt(v, "seats"),
             scimEnabled: Boolean(token),
             scimBaseUrl: scimBaseUrl(),
             ...(token ? { scimToken: token.token, scimTokenId: token.id } : {}),
           },
-          `Created ${org.name} (slug ${org.slug}, ${org.seats} seats).` +
+          `Created ${org.name} (slug ${org.slug}, ${requireInt(v, "seats")} seats).` +
             (token ? `\nSCIM base URL: ${scimBaseUrl()}\nSCIM token (shown once): ${token.token}` : ""),
         );
       });

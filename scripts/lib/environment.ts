@@ -24,16 +24,25 @@ export function chromiumAvailable(): boolean {
 }
 
 /**
- * The workplace's SCIM validators (`../shared/scim`: IdP request replay, Okta's
- * SPEC test, Microsoft's collection). Looked for next to this checkout, next to
- * the repository it was cloned from (CI runs a clean clone made elsewhere), and
- * at the workplace's usual place; SCIM_SHARED_DIR overrides.
+ * A folder of the workplace's shared material (`../shared/<name>`), looked for
+ * next to this checkout, next to the repository it was cloned from (CI runs a
+ * clean clone made elsewhere), and at the workplace's usual place. `marker` is
+ * a file the folder must hold.
  */
-export function scimSharedDir(): string | undefined {
-  if (process.env.SCIM_SHARED_DIR) return process.env.SCIM_SHARED_DIR;
-  const candidates = [path.resolve(process.cwd(), "..", "shared", "scim")];
+function sharedDir(name: string, marker: string): string | undefined {
+  const candidates = [path.resolve(process.cwd(), "..", "shared", name)];
   const origin = spawnSync("git", ["config", "--get", "remote.origin.url"], { encoding: "utf8" }).stdout?.trim();
-  if (origin && path.isAbsolute(origin)) candidates.push(path.resolve(origin, "..", "shared", "scim"));
-  candidates.push("/work/shared/scim");
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "replay-idp-requests.mjs")));
+  if (origin && path.isAbsolute(origin)) candidates.push(path.resolve(origin, "..", "shared", name));
+  candidates.push(path.join("/work/shared", name));
+  return candidates.find((dir) => fs.existsSync(path.join(dir, marker)));
+}
+
+/** The SCIM validators (IdP request replay, Okta's SPEC test, Microsoft's collection); SCIM_SHARED_DIR overrides. */
+export function scimSharedDir(): string | undefined {
+  return process.env.SCIM_SHARED_DIR || sharedDir("scim", "replay-idp-requests.mjs");
+}
+
+/** The peer comparison (`peer-bench.sh`: the same SCIM workload against Jackson in Next.js and Roster); PERF_SHARED_DIR overrides. */
+export function perfSharedDir(): string | undefined {
+  return process.env.PERF_SHARED_DIR || sharedDir("perf", "peer-bench.sh");
 }

@@ -6,12 +6,12 @@ import type { Sql } from "postgres";
  * two-instance suites.
  */
 const CHECKS: [string, string][] = [
-  ["seats held exceed seats", `select id, seats, seats_held from organisations where seats_held > seats`],
+  ["seats held exceed seats", `select org_id, seats, held from organisation_seats where held > seats`],
   [
     "seat counter differs from the members holding a seat",
-    `select o.id, o.seats_held, count(m.id) as holding
-       from organisations o left join memberships m on m.org_id = o.id and m.state in ('invited', 'active')
-      group by o.id having o.seats_held <> count(m.id)`,
+    `select s.org_id, s.held, count(m.id) as holding
+       from organisation_seats s left join memberships m on m.org_id = s.org_id and m.state in ('invited', 'active')
+      group by s.org_id, s.held having s.held <> count(m.id)`,
   ],
   [
     "organisation with members but not exactly one owner",

@@ -89,8 +89,8 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     const refused = statuses.filter((s) => s === 403).length;
     notes.push(`seats: ${created} × 201, ${refused} × 403 of 100 across 2 instances`);
     if (created !== 40 || refused !== 60) problems.push(`expected exactly 40 creates and 60 seat refusals, got ${created} and ${refused} (${[...new Set(statuses)]})`);
-    const [org] = await sql<{ seats: number; seats_held: number }[]>`select seats, seats_held from organisations where id = ${twin.id}`;
-    if (org!.seats_held !== 41) problems.push(`seats_held is ${org!.seats_held}, expected 41 of 41`);
+    const [org] = await sql<{ seats: number; held: number }[]>`select seats, held from organisation_seats where org_id = ${twin.id}`;
+    if (org!.held !== 41) problems.push(`seats held is ${org!.held}, expected 41 of 41`);
 
     // 2. Rate limit: one budget per token per minute, whichever instance answers.
     const second = new Date().getUTCSeconds();

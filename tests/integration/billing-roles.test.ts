@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
+import { seatUsage } from "@/lib/orgs/seats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { auditLog, billingChanges, memberships, users } from "@/lib/db/schema";
 import { ForbiddenError, OwnerProtectedError, ValidationError } from "@/lib/errors";
 import { addSeats, quoteSeatAddition, removeSeats } from "@/lib/orgs/billing";
 import { inviteMember } from "@/lib/orgs/members";
-import { getOrganisation } from "@/lib/orgs/organisations";
 import { changeRole } from "@/lib/orgs/roles";
 import { makeOrg, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
@@ -44,7 +44,7 @@ describe(`billing and roles (${testDriver()})`, () => {
     const actor = await ownerActor(org.id);
     const r = await addSeats(t.db, { orgId: org.id, quantity: 3, actor });
     expect(r.seatsAfter).toBe(8);
-    expect((await getOrganisation(t.db, org.id)).seats).toBe(8);
+    expect((await seatUsage(t.db, org.id)).seats).toBe(8);
     const [change] = await t.db.select().from(billingChanges).where(eq(billingChanges.orgId, org.id));
     expect(change).toMatchObject({ kind: "add_seats", quantity: 3, seatsBefore: 5, seatsAfter: 8 });
     expect(change!.amountDueCents).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe(`billing and roles (${testDriver()})`, () => {
     const err = await addSeats(t.db, { orgId: org.id, quantity: 1, actor: await ownerActor(org.id) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ForbiddenError);
     expect((err as Error).message).toMatch(/Customer Success Manager/);
-    expect((await getOrganisation(t.db, org.id)).seats).toBe(5);
+    expect((await seatUsage(t.db, org.id)).seats).toBe(5);
   });
 
   it("unused seats can be removed, down to the number held and no further", async () => {
@@ -66,7 +66,7 @@ describe(`billing and roles (${testDriver()})`, () => {
     const actor = await ownerActor(org.id);
     await expect(removeSeats(t.db, { orgId: org.id, quantity: 5, actor })).rejects.toThrow(/at most 4 can be removed/);
     await removeSeats(t.db, { orgId: org.id, quantity: 4, actor });
-    expect((await getOrganisation(t.db, org.id)).seats).toBe(2);
+    expect((await seatUsage(t.db, org.id)).seats).toBe(2);
     await expect(removeSeats(t.db, { orgId: org.id, quantity: 0, actor })).rejects.toBeInstanceOf(ValidationError);
   });
 

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
+import { seatUsage } from "@/lib/orgs/seats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, groupMembers, groups, invitations, memberships, organisations, users } from "@/lib/db/schema";
+import { emailOutbox, groupMembers, groups, invitations, memberships, users } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, OwnerProtectedError, PreconditionFailedError, SeatLimitError, ValidationError } from "@/lib/errors";
 import { changeGroup, createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { updateMember, type MemberProfile } from "@/lib/orgs/member-profile";
@@ -135,7 +136,7 @@ describe(`member identity and state updates (${testDriver()})`, () => {
     const org = await makeOrg(t.db, { seats: 3 });
     const m = await invite(org.id, { active: false });
     expect(m.membership.state).toBe("deactivated");
-    const seats = async () => (await t.db.select().from(organisations).where(eq(organisations.id, org.id)))[0]!.seatsHeld;
+    const seats = async () => (await seatUsage(t.db, org.id)).held;
     expect(await seats()).toBe(1);
     const first = await t.db.select().from(invitations).where(eq(invitations.membershipId, m.membership.id));
     expect(first.map((i) => i.revokedAt instanceof Date)).toEqual([true]);

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, eventTypes, invitations, memberships, organisations, users } from "@/lib/db/schema";
+import { emailOutbox, eventTypes, invitations, memberships, organisations, organisationSeats, users } from "@/lib/db/schema";
 import { SeatLimitError } from "@/lib/errors";
 import { setMemberActive } from "@/lib/orgs/lifecycle";
 import { inviteMember } from "@/lib/orgs/members";
@@ -87,6 +87,6 @@ describe(`seats (${testDriver()})`, () => {
 
   it("the database refuses a seat count below the seats held, whatever the code does", async () => {
     const org = await makeOrg(t.db, { seats: 1 });
-    await expect(t.db.update(organisations).set({ seats: 0 }).where(eq(organisations.id, org.id))).rejects.toThrow();
+    await expect(t.db.update(organisationSeats).set({ seats: 0 }).where(eq(organisationSeats.orgId, org.id))).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memberships, organisations, users } from "@/lib/db/schema";
+import { memberships, organisationSeats, users } from "@/lib/db/schema";
 import { ctx, db, GROUP, makeScimOrg, newUser, patchBody, ScimClient, type ScimOrg, type ScimBody } from "./support";
 
 describe("organisations are isolated: another organisation's ids are 404 on every endpoint", () => {
@@ -67,8 +67,8 @@ describe("races (PostgreSQL)", () => {
     expect(statuses.filter((s) => s === 403)).toHaveLength(54);
     for (const r of results.filter((x) => x.status === 403)) expect(r.json.detail).toContain("No seats available");
     const { db: d } = await db();
-    const [o] = await d.select().from(organisations).where(eq(organisations.id, org.id));
-    expect(o!.seatsHeld).toBe(10);
+    const [o] = await d.select().from(organisationSeats).where(eq(organisationSeats.orgId, org.id));
+    expect(o!.held).toBe(10);
     const [count] = await d.select({ n: sql<number>`count(*)::int` }).from(memberships).where(eq(memberships.orgId, org.id));
     expect(count!.n).toBe(10);
   });
@@ -81,8 +81,8 @@ describe("races (PostgreSQL)", () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(11);
     const { db: d } = await db();
     expect(await d.select().from(users).where(eq(users.email, body.userName))).toHaveLength(1);
-    const [o] = await d.select().from(organisations).where(eq(organisations.id, org.id));
-    expect(o!.seatsHeld).toBe(1);
+    const [o] = await d.select().from(organisationSeats).where(eq(organisationSeats.orgId, org.id));
+    expect(o!.held).toBe(1);
   });
 
   it("parallel PATCHes of one user do not lose each other's changes", async () => {

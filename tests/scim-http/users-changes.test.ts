@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memberships, organisations, sessions, users } from "@/lib/db/schema";
+import { memberships, organisationSeats, sessions, users } from "@/lib/db/schema";
 import { db, ENTERPRISE, makeScimOrg, newUser, patchBody, USER, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;
@@ -20,7 +20,7 @@ async function account(id: string) {
 }
 async function held() {
   const { db: d } = await db();
-  return (await d.select({ h: organisations.seatsHeld }).from(organisations).where(eq(organisations.id, org.id)))[0]!.h;
+  return (await d.select({ h: organisationSeats.held }).from(organisationSeats).where(eq(organisationSeats.orgId, org.id)))[0]!.h;
 }
 
 describe("PUT /Users/{id}", () => {

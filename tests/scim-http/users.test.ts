@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, eventTypes, invitations, memberships, organisations, users } from "@/lib/db/schema";
+import { emailOutbox, eventTypes, invitations, memberships, organisationSeats, users } from "@/lib/db/schema";
 import { COMPRESS_FROM_BYTES } from "@/lib/scim/http/handler";
 import { db, ENTERPRISE, logRows, makeScimOrg, newUser, patchBody, USER, type ScimClient, type ScimOrg, type ScimBody } from "./support";
 
@@ -16,7 +16,7 @@ async function membership(id: string) {
 }
 async function seatsHeld(orgId: string) {
   const { db: d } = await db();
-  const [row] = await d.select({ held: organisations.seatsHeld }).from(organisations).where(eq(organisations.id, orgId));
+  const [row] = await d.select({ held: organisationSeats.held }).from(organisationSeats).where(eq(organisationSeats.orgId, orgId));
   return row!.held;
 }
 

@@ -145,6 +145,8 @@ export const bookings = pgTable(
     // The same host cannot be booked twice for the same start, whatever the race.
     uniqueIndex("bookings_host_start_key").on(t.hostMembershipId, t.startsAt).where(sql`${t.status} = 'confirmed'`),
     index("bookings_host_range_idx").on(t.hostMembershipId, t.startsAt, t.endsAt),
+    // Deleting an event type (with its member) checks this foreign key (ON DELETE SET NULL).
+    index("bookings_event_type_idx").on(t.eventTypeId).where(sql`${t.eventTypeId} IS NOT NULL`),
     check("bookings_range", sql`${t.startsAt} < ${t.endsAt}`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberships } from "./memberships";
 import { organisations } from "./orgs";
@@ -29,6 +30,9 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
     index("invitations_membership_idx").on(t.membershipId),
+    // Deleting an account checks this foreign key (ON DELETE SET NULL): without an index, every SCIM
+    // delete read the whole table. Most invitations come from the IdP and have no inviter.
+    index("invitations_invited_by_idx").on(t.invitedBy).where(sql`${t.invitedBy} IS NOT NULL`),
   ],
 );
 

@@ -5,11 +5,10 @@ export const planEnum = pgEnum("plan", ["free", "team", "enterprise"]);
 export const billingMethodEnum = pgEnum("billing_method", ["card", "invoice"]);
 
 /**
- * An organisation and its seat ledger. `seatsHeld` is a counter kept by the
- * domain functions in lib/orgs/seats.ts inside the same transaction as the
- * membership change; the CHECK constraints make overselling impossible even if
- * a code path forgot the rule, and the conditional UPDATE that claims a seat is
- * the lock that keeps parallel requests (and app instances) honest.
+ * An organisation: read-mostly data (name, plan, SCIM switch, defaults). Its
+ * seats live in `organisation_seats`, a row of their own, because every
+ * provisioning request changes the count and nearly every request reads this
+ * row (and every foreign key to it locks it for a moment).
  */
 export const organisations = pgTable(
   "organisations",
@@ -19,8 +18,6 @@ export const organisations = pgTable(
     slug: text("slug").notNull(),
     plan: planEnum("plan").notNull().default("enterprise"),
     billingMethod: billingMethodEnum("billing_method").notNull().default("card"),
-    seats: integer("seats").notNull(),
-    seatsHeld: integer("seats_held").notNull().default(0),
     /** Price of one seat for a whole billing period, in cents. */
     seatPriceCents: integer("seat_price_cents").notNull().default(1500),
     /** Current billing period, used to prorate seat additions. */
@@ -40,10 +37,32 @@ export const organisations = pgTable(
   },
   (t) => [
     uniqueIndex("organisations_slug_key").on(t.slug),
-    check("organisations_seats_nonnegative", sql`${t.seats} >= 0`),
-    check("organisations_seats_held_range", sql`${t.seatsHeld} >= 0 AND ${t.seatsHeld} <= ${t.seats}`),
+  ],
+);
+
+/**
+ * An organisation's seat ledger: seats bought and seats held (invited and
+ * active members). `held` is kept by lib/orgs/seats.ts in the same statement
+ * or transaction as the membership change; the CHECK makes overselling
+ * impossible even for a code path that forgot the rule, and is what refuses a
+ * claim when the seats are gone. Nothing refers to this row by foreign key, so
+ * its frequent updates lock nothing else.
+ */
+export const organisationSeats = pgTable(
+  "organisation_seats",
+  {
+    orgId: uuid("org_id")
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    seats: integer("seats").notNull(),
+    held: integer("held").notNull().default(0),
+  },
+  (t) => [
+    check("organisation_seats_seats_nonnegative", sql`${t.seats} >= 0`),
+    check("organisation_seats_held_range", sql`${t.held} >= 0 AND ${t.held} <= ${t.seats}`),
   ],
 );
 
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
+export type OrganisationSeats = typeof organisationSeats.$inferSelect;

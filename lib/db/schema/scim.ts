@@ -24,7 +24,11 @@ export const scimTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash), index("scim_tokens_org_idx").on(t.orgId)],
+  (t) => [
+    uniqueIndex("scim_tokens_hash_key").on(t.tokenHash),
+    index("scim_tokens_org_idx").on(t.orgId),
+    index("scim_tokens_created_by_idx").on(t.createdBy).where(sql`${t.createdBy} IS NOT NULL`),
+  ],
 );
 
 /** Every SCIM request: what the Security page's provisioning log shows. Never holds tokens or passwords. */

@@ -5,7 +5,7 @@ import { errorBody, ScimError, toScimError } from "../errors";
 import { recordRequest } from "../log";
 import { isUuid } from "../filter/sql";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { authenticateScimToken, bearerToken } from "../tokens";
+import { authenticateScimToken, bearerToken, type ScimOrg } from "../tokens";
 import { readJsonBody } from "./body";
 
 /**
@@ -36,6 +36,8 @@ export interface ScimContext {
   url: URL;
   orgId: string;
   orgName: string;
+  /** The organisation's settings as authentication saw them (at most a second old; lib/scim/tokens.ts). */
+  org: ScimOrg;
   actor: Actor;
   /** Absolute base of this API, for `meta.location` and `Location`. */
   baseUrl: string;
@@ -117,6 +119,7 @@ export function scimRoute(handler: ScimHandler) {
         url,
         orgId: auth.orgId,
         orgName: auth.orgName,
+        org: auth.org,
         actor: { kind: "scim", tokenId: auth.tokenId },
         baseUrl: scimBaseUrl(),
         params,

@@ -69,6 +69,7 @@ export async function createUser(ctx: ScimContext): Promise<ScimReply> {
   ctx.notes.target = input.userName;
   const created = await inviteMember(ctx.db, {
     orgId: ctx.orgId,
+    org: ctx.org,
     email: input.loginEmail,
     userName: input.userName,
     givenName: input.givenName,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { billingChanges, organisations } from "@/lib/db/schema";
+import { billingChanges, organisations, organisationSeats } from "@/lib/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { listAuditLog } from "@/lib/audit/queries";
 import { addSeats, billingHistory, quoteSeatAddition, removeSeats } from "@/lib/orgs/billing";
@@ -16,7 +16,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const seatsOf = async (orgId: string) => (await t.db.select().from(organisations).where(eq(organisations.id, orgId)))[0]!;
+const seatsOf = async (orgId: string) =>
+  (await t.db.select({ org: organisations, seats: organisationSeats.seats, seatsHeld: organisationSeats.held }).from(organisations).innerJoin(organisationSeats, eq(organisationSeats.orgId, organisations.id)).where(eq(organisations.id, orgId))).map((r) => ({ ...r.org, seats: r.seats, seatsHeld: r.seatsHeld }))[0]!;
 
 describe(`billing (${testDriver()})`, () => {
   it("a card organisation's admin adds seats: raised at once, charged the prorated price, in the history and audit", async () => {

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
+import { seatUsage } from "@/lib/orgs/seats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, emailOutbox, invitations, memberships, organisations } from "@/lib/db/schema";
+import { auditLog, emailOutbox, invitations, memberships } from "@/lib/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { invitationStatuses, resendInvitation, revokeInvitation } from "@/lib/orgs/invitation-actions";
 import { actorFor, addMember, ownerOf } from "../../helpers/admin-fixtures";
@@ -41,13 +42,12 @@ describe(`invitation resend and revoke (${testDriver()})`, () => {
     const org = await makeOrg(t.db);
     const { actor } = await ownerOf(t.db, org.id);
     const m = await addMember(t.db, org.id, { state: "invited" });
-    const [seatsBefore] = await t.db.select().from(organisations).where(eq(organisations.id, org.id));
+    const seatsBefore = await seatUsage(t.db, org.id);
     await revokeInvitation(t.db, { orgId: org.id, membershipId: m.membershipId, actor });
     expect((await invitesOf(m.membershipId)).every((i) => i.revokedAt)).toBe(true);
     const [member] = await t.db.select().from(memberships).where(eq(memberships.id, m.membershipId));
     expect(member?.state).toBe("invited");
-    const [seatsAfter] = await t.db.select().from(organisations).where(eq(organisations.id, org.id));
-    expect(seatsAfter?.seatsHeld).toBe(seatsBefore?.seatsHeld);
+    expect((await seatUsage(t.db, org.id)).held).toBe(seatsBefore.held);
     expect((await invitationStatuses(t.db, org.id, [m.membershipId])).get(m.membershipId)?.status).toBe("revoked");
     // Nothing left to revoke: a precise 404, not a silent success.
     await expect(revokeInvitation(t.db, { orgId: org.id, membershipId: m.membershipId, actor })).rejects.toBeInstanceOf(NotFoundError);
