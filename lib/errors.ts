@@ -85,6 +85,13 @@ export class ScimManagedError extends DomainError {
 /** The owner cannot be deactivated, removed or demoted. */
 export class OwnerProtectedError extends DomainError {
   readonly code = "owner_protected";
+
+  /** The owner cannot be deactivated or removed: ownership moves first. */
+  static forOwner(action: "deactivated" | "removed"): OwnerProtectedError {
+    return new OwnerProtectedError(
+      `The owner of the organisation cannot be ${action}. Transfer ownership to another admin on the Admin Management page first.`,
+    );
+  }
 }
 
 export function isDomainError(e: unknown): e is DomainError {

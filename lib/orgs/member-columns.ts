@@ -56,3 +56,12 @@ export function accountFrom(r: AccountColumns): User {
     updatedAt: toDate(r["user.updatedAt"]),
   };
 }
+
+export interface MemberGroup {
+  id: string;
+  displayName: string;
+}
+
+/** A member's groups by name, as a json column `groups`: SCIM's read-only `groups` attribute. */
+export const memberGroupsColumn = (m: string) => `(select coalesce(json_agg(json_build_object('id', g.id, 'displayName', g.display_name) order by g.display_name), '[]'::json)
+    from group_members gm join groups g on g.id = gm.group_id where gm.membership_id = ${m}.id) as groups`;

@@ -1,17 +1,20 @@
-import { and, eq, ne, sql } from "drizzle-orm";
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
-import type { Executor, Tx } from "@/lib/db";
-import { durableTransaction } from "@/lib/db/durable";
-import { together } from "@/lib/db/together";
+import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { memberships, users, type Membership, type User } from "@/lib/db/schema";
-import { ConflictError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import type { Membership, Organisation, User } from "@/lib/db/schema";
+import { announceQueuedEmail } from "@/lib/email/outbox";
+import { ConflictError, NotFoundError, OwnerProtectedError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { isEmail } from "@/lib/validation";
-import { applyActiveState, lockMembership } from "./lifecycle";
-import { assertNotScimManaged, assertUserNameFree } from "./members";
+import { prepareInvitation } from "./invitations";
+import { readMember, writeMember } from "./member-change";
+import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
+import { isSeatLimitViolation, seatLimitError } from "./seats";
+
+/** What a change needs to know of the organisation (SCIM passes what authentication read). */
+type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled">;
 
 /**
  * A member's identity as the IdP describes it (PRODUCT.md "Edit name and
@@ -41,6 +44,8 @@ export interface UpdateMemberInput {
    * two parallel PATCHes cannot lose each other's changes).
    */
   change: MemberChange | ((current: UpdatedMember) => MemberChange);
+  /** The organisation as the caller already knows it (SCIM: from authentication); read when needed otherwise. */
+  org?: ScimOrg;
 }
 
 export interface MemberChange {
@@ -52,98 +57,128 @@ export interface MemberChange {
 export interface UpdatedMember {
   membership: Membership;
   user: User;
+  /** The member's groups as the change left them (for the SCIM response). */
+  groups?: { id: string; displayName: string }[];
 }
+
+/** Optimistic attempts before a change waits for the row lock instead (a member changed by many requests at once). */
+const OPTIMISTIC_ATTEMPTS = 8;
 
 /**
- * Applies a profile change and an activation change as one transaction: a
- * SCIM PUT or PATCH either lands whole or not at all. The seat (if
- * reactivating) is claimed last, after every other write.
+ * Applies a profile change and an activation change as one statement: a
+ * SCIM PUT or PATCH either lands whole or not at all (lib/orgs/member-change.ts).
+ * The change is computed from the member as read and written only if nobody
+ * changed them since; otherwise it is computed again from the new state, so
+ * two parallel PATCHes never lose each other's changes. Changes by people
+ * (the admin console) run in a transaction on the locked row, with their
+ * audit entry.
  */
 export async function updateMember(db: Executor, p: UpdateMemberInput): Promise<UpdatedMember> {
-  return durableTransaction(db, async (tx) => {
-    const [org, locked] = await together(getOrganisation(tx, p.orgId), lockMembership(tx, p.orgId, p.membershipId));
-    if (p.expectedVersion !== undefined && p.expectedVersion !== locked.membership.version) {
-      throw new PreconditionFailedError(
-        `The user changed since you read it (version ${locked.membership.version}, not ${p.expectedVersion}). Read it again, then retry.`,
-      );
-    }
-    const change = typeof p.change === "function" ? p.change(locked) : p.change;
-    let { membership, user } = locked;
-    if (change.profile) {
-      if (p.actor.kind === "user") assertNotScimManaged(org, "Editing people's name and email");
-      ({ membership, user } = await writeProfile(tx, org.id, locked, change.profile));
-      if (p.actor.kind !== "scim") {
-        await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.updated", target: user.email });
+  const tried: Tried = {};
+  try {
+    if (p.actor.kind === "scim") {
+      for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+        const done = await attemptUpdate(db, p, tried, p.org, false);
+        if (done) return done;
       }
     }
-    if (change.active !== undefined) {
-      membership = (await applyActiveState(tx, org, { membership, user }, change.active, p.actor)) ?? membership;
-    }
-    return { membership, user };
-  });
-}
-
-async function writeProfile(
-  tx: Tx,
-  orgId: string,
-  current: UpdatedMember,
-  profile: MemberProfile,
-): Promise<UpdatedMember> {
-  const { membership, user } = current;
-  const userName = profile.userName.trim();
-  if (!userName) throw new ValidationError("userName cannot be empty.", "userName");
-  if (userName.toLowerCase() !== membership.userName.toLowerCase()) {
-    await assertUserNameFree(tx, orgId, userName, membership.id);
-  }
-  const email = profile.loginEmail.trim();
-  if (!isEmail(email)) throw new ValidationError(`"${email}" is not a valid email address.`, "email");
-  if (email.toLowerCase() !== user.email.toLowerCase()) {
-    const [taken] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(sql`lower(${users.email}) = lower(${email})`, ne(users.id, user.id)));
-    if (taken) throw new ConflictError(`The email ${email} is already used by another account.`, "email");
-  }
-  // IdPs resend what they sent before (Okta's deactivation is a full PATCH of unchanged attributes):
-  // nothing to write means no write, and the version (the ETag) stays.
-  const userChanged = email !== user.email || profile.givenName !== user.givenName || profile.familyName !== user.familyName;
-  const memberChanged =
-    userName !== membership.userName ||
-    profile.externalId !== membership.externalId ||
-    profile.displayName !== membership.displayName ||
-    !isDeepStrictEqual(profile.scimAttributes, membership.scimAttributes);
-  if (!userChanged && !memberChanged) return current;
-  try {
-    const [updatedUser, [updatedMembership]] = await together(
-      userChanged
-        ? tx
-            .update(users)
-            .set({ email, givenName: profile.givenName, familyName: profile.familyName, updatedAt: new Date() })
-            .where(eq(users.id, user.id))
-            .returning()
-            .then(([row]) => row!)
-        : Promise.resolve(user),
-      // The membership's version is the resource's ETag, so it moves when only the account's names change too.
-      tx
-        .update(memberships)
-        .set({
-          userName,
-          externalId: profile.externalId,
-          displayName: profile.displayName,
-          scimAttributes: profile.scimAttributes,
-          updatedAt: new Date(),
-          version: sql`${memberships.version} + 1`,
-        })
-        .where(eq(memberships.id, membership.id))
-        .returning(),
-    );
-    return { membership: updatedMembership!, user: updatedUser };
+    return await db.transaction(async (tx) => (await attemptUpdate(tx, p, tried, undefined, true))!);
   } catch (e) {
-    // Lost a race with a parallel request that took the same address or userName.
-    if (isUniqueViolation(e, "users_email_lower_key")) throw new ConflictError(`The email ${email} is already used by another account.`, "email");
+    if (isSeatLimitViolation(e)) throw await seatLimitError(db, p.orgId);
+    // The address or userName is another member's (or was taken by a parallel request).
+    if (isUniqueViolation(e, "users_email_lower_key")) throw new ConflictError(`The email ${tried.email} is already used by another account.`, "email");
     if (isUniqueViolation(e, "memberships_org_user_name_key")) {
-      throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
+      throw new ConflictError(`A user with userName "${tried.userName}" already exists in this organisation.`, "userName");
     }
     throw e;
   }
+}
+
+/** The values the last attempt wrote, for the message of a uniqueness refusal. */
+interface Tried {
+  email?: string;
+  userName?: string;
+}
+
+/** One read-compute-write; undefined when the member changed between the read and the write. */
+async function attemptUpdate(
+  ex: Executor,
+  p: UpdateMemberInput,
+  tried: Tried,
+  known: ScimOrg | undefined,
+  locked: boolean,
+): Promise<UpdatedMember | undefined> {
+  const current = await readMember(ex, p.orgId, p.membershipId, locked);
+  if (!current) throw new NotFoundError("User not found");
+  const { membership, user } = current;
+  if (p.expectedVersion !== undefined && p.expectedVersion !== membership.version) {
+    throw new PreconditionFailedError(
+      `The user changed since you read it (version ${membership.version}, not ${p.expectedVersion}). Read it again, then retry.`,
+    );
+  }
+  const change = typeof p.change === "function" ? p.change({ membership, user }) : p.change;
+  const profile = change.profile && checkedProfile(change.profile);
+  Object.assign(tried, { email: profile?.loginEmail, userName: profile?.userName });
+  const account = profile && { email: profile.loginEmail, givenName: profile.givenName, familyName: profile.familyName };
+  // IdPs resend what they sent before (Okta's deactivation is a full PATCH of unchanged attributes):
+  // nothing to write means no write, and the version (the ETag) stays.
+  const accountChanged = account !== undefined && (account.email !== user.email || account.givenName !== user.givenName || account.familyName !== user.familyName);
+  const memberChanged =
+    profile !== undefined &&
+    (profile.userName !== membership.userName ||
+      profile.externalId !== membership.externalId ||
+      profile.displayName !== membership.displayName ||
+      !isDeepStrictEqual(profile.scimAttributes, membership.scimAttributes));
+  const isDeactivated = membership.state === "deactivated";
+  const activating = change.active !== undefined && change.active === isDeactivated;
+  if (!accountChanged && !memberChanged && !activating) return { membership, user, groups: current.groups };
+
+  const org = known ?? (await getOrganisation(ex, p.orgId));
+  if (p.actor.kind === "user") {
+    if (accountChanged || memberChanged) assertNotScimManaged(org, "Editing people's name and email");
+    if (activating) assertNotScimManaged(org, change.active ? "Reactivating people" : "Deactivating people");
+  }
+  if (activating && !change.active && membership.role === "owner") throw OwnerProtectedError.forOwner("deactivated");
+  const reactivating = activating && change.active === true;
+  const state = !activating ? membership.state : reactivating ? (membership.joinedAt ? "active" : "invited") : "deactivated";
+  const written = await writeMember(ex, {
+    orgId: p.orgId,
+    membershipId: membership.id,
+    version: membership.version,
+    userName: profile?.userName ?? membership.userName,
+    externalId: profile ? profile.externalId : membership.externalId,
+    displayName: profile ? profile.displayName : membership.displayName,
+    scimAttributes: profile?.scimAttributes ?? membership.scimAttributes,
+    state,
+    ...(accountChanged ? { account } : {}),
+    seatDelta: !activating ? 0 : reactivating ? 1 : -1,
+    endSessions: activating && !reactivating,
+    // Someone who never joined needs a working invitation again (theirs may have expired, or never been sent).
+    ...(reactivating && !membership.joinedAt && !current.openInvitation
+      ? {
+          invitation: prepareInvitation({
+            org,
+            email: account?.email ?? user.email,
+            recipientName: [account?.givenName ?? user.givenName, account?.familyName ?? user.familyName].filter(Boolean).join(" ") || null,
+            actor: p.actor,
+          }),
+        }
+      : {}),
+  });
+  if (!written) return undefined;
+  if (p.actor.kind !== "scim") {
+    const target = written.user?.email ?? user.email;
+    if (accountChanged || memberChanged) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: "member.updated", target });
+    if (activating) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: reactivating ? "member.reactivated" : "member.deactivated", target });
+  }
+  if (reactivating && !membership.joinedAt && !current.openInvitation) announceQueuedEmail();
+  return { membership: written.membership, user: written.user ?? user, groups: written.groups };
+}
+
+function checkedProfile(profile: MemberProfile): MemberProfile {
+  const userName = profile.userName.trim();
+  if (!userName) throw new ValidationError("userName cannot be empty.", "userName");
+  const loginEmail = profile.loginEmail.trim();
+  if (!isEmail(loginEmail)) throw new ValidationError(`"${loginEmail}" is not a valid email address.`, "email");
+  return { ...profile, userName, loginEmail };
 }

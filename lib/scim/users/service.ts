@@ -1,5 +1,5 @@
 import { removeMember } from "@/lib/orgs/lifecycle";
-import { updateMember, type MemberProfile } from "@/lib/orgs/member-profile";
+import { updateMember, type MemberProfile, type UpdatedMember } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
 import { invalidSyntax, notFound } from "../errors";
 import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
@@ -85,25 +85,24 @@ export async function createUser(ctx: ScimContext): Promise<ScimReply> {
   return resourceReply(ctx, row, 201, { Location: `${ctx.baseUrl}/Users/${created.membership.id}` });
 }
 
-async function reread(ctx: ScimContext, id: string): Promise<ScimReply> {
-  const row = await getUserRow(ctx.db, ctx.orgId, id);
-  if (!row) throw userNotFound(id);
-  return resourceReply(ctx, row);
-}
+/** The user as a change left it: the statement that wrote it returned it, groups included (no second read). */
+const changedReply = (ctx: ScimContext, updated: UpdatedMember) =>
+  resourceReply(ctx, { membership: updated.membership, user: updated.user, groups: updated.groups ?? [] });
 
 export async function replaceUser(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   note(ctx, "replace", id);
   const input = fromScimUser(await readBody(ctx));
   ctx.notes.target = input.userName;
-  await updateMember(ctx.db, {
+  const updated = await updateMember(ctx.db, {
     orgId: ctx.orgId,
+    org: ctx.org,
     membershipId: id,
     actor: ctx.actor,
     expectedVersion: expectedVersion(ctx.req),
     change: { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) },
   });
-  return reread(ctx, id);
+  return changedReply(ctx, updated);
 }
 
 export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
@@ -112,6 +111,7 @@ export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
   note(ctx, `patch: ${ops.map((o) => `${o.op} ${o.rawPath ?? ""}`.trim()).join(", ")}`.slice(0, 500), id);
   const updated = await updateMember(ctx.db, {
     orgId: ctx.orgId,
+    org: ctx.org,
     membershipId: id,
     actor: ctx.actor,
     expectedVersion: expectedVersion(ctx.req),
@@ -124,7 +124,7 @@ export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
     },
   });
   if (!wantsRepresentation(ctx.req, ctx.url)) return { status: 204, headers: { ETag: etag(updated.membership.version) } };
-  return reread(ctx, id);
+  return changedReply(ctx, updated);
 }
 
 export async function deleteUser(ctx: ScimContext): Promise<ScimReply> {
