@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase, type Db } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
+import { startStatisticsKeeper } from "@/lib/db/statistics";
 import { seedDemo } from "@/lib/demo/seed";
 import { startOutboxWorker } from "@/lib/email/worker";
 import { devSurfacesEnabled, env } from "@/lib/env";
@@ -30,6 +31,7 @@ export async function boot(): Promise<void> {
   }
   await startOutboxWorker(database.db);
   startHousekeeping(database.db);
+  startStatisticsKeeper(database);
   console.log(`Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`);
 
   // PGlite must be closed cleanly or its data directory is left mid-write.
