@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
-import { provisioningLog } from "@/lib/db/schema";
+import type { provisioningLog } from "@/lib/db/schema";
+import { statement, run } from "@/lib/db/statement";
 
-export type LogEntry = typeof provisioningLog.$inferInsert;
+export type LogEntry = Omit<typeof provisioningLog.$inferInsert, "id" | "at">;
 
 /**
  * The provisioning log (every SCIM request, shown on the Security page).
@@ -31,13 +32,43 @@ export function recordRequest(db: Db, entry: LogEntry): void {
   if (!s.flushing) s.flushing = flush(db);
 }
 
+/**
+ * A batch is one statement whatever its size: each column travels as one array parameter and
+ * unnest() turns them back into rows (a multi-row VALUES would be a new statement text per size,
+ * and building it cost more server time than running it).
+ */
+const INSERT = statement(`insert into provisioning_log
+  (org_id, token_id, method, path, resource_type, resource_id, target, operation, status, scim_type, detail, duration_ms, user_agent, ignored_attributes)
+  select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[],
+    $10::text[], $11::text[], $12::int[], $13::text[], $14::jsonb[])`);
+
+function columns(batch: LogEntry[]): unknown[][] {
+  const col = <T>(f: (e: LogEntry) => T) => batch.map(f);
+  return [
+    col((e) => e.orgId),
+    col((e) => e.tokenId ?? null),
+    col((e) => e.method),
+    col((e) => e.path),
+    col((e) => e.resourceType ?? null),
+    col((e) => e.resourceId ?? null),
+    col((e) => e.target ?? null),
+    col((e) => e.operation ?? null),
+    col((e) => e.status),
+    col((e) => e.scimType ?? null),
+    col((e) => e.detail ?? null),
+    col((e) => e.durationMs ?? 0),
+    col((e) => e.userAgent ?? null),
+    col((e) => (e.ignoredAttributes ? JSON.stringify(e.ignoredAttributes) : null)),
+  ];
+}
+
 async function flush(db: Db): Promise<void> {
   const s = q();
   await new Promise((r) => setImmediate(r));
   while (s.queue.length) {
     const batch = s.queue.splice(0, MAX_BATCH);
     try {
-      await db.insert(provisioningLog).values(batch);
+      await run(db, INSERT, columns(batch));
     } catch (e) {
       // The database's reason only: the failed query's parameters are request data and stay out of logs.
       const reason = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message.split("\n")[0]) : String(e);
