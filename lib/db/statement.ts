@@ -61,9 +61,14 @@ type Client = PostgresJsClient | PgliteClient;
  * (not in drizzle's types, stable across its postgres-js and PGlite sessions).
  */
 function clientOf(ex: Executor): Client {
-  // drizzle's `is` (entity kinds), not instanceof: a bundle may hold two copies of drizzle's classes.
-  if (is(ex, PgTransaction)) return (ex as unknown as { session: { client: Client } }).session.client;
+  if (isTransaction(ex)) return (ex as unknown as { session: { client: Client } }).session.client;
   return (ex as unknown as { $client: Client }).$client;
+}
+
+/** True inside a transaction (whose effects may still be rolled back). */
+export function isTransaction(ex: Executor): boolean {
+  // drizzle's `is` (entity kinds), not instanceof: a bundle may hold two copies of drizzle's classes.
+  return is(ex, PgTransaction);
 }
 
 export async function run<Row, Params>(ex: Executor, st: Statement<Row, Params>, params: Params): Promise<Row[]> {

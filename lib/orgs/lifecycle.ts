@@ -6,6 +6,7 @@ import { namedStatement, run } from "@/lib/db/statement";
 import { memberships, sessions, users, type Membership, type User } from "@/lib/db/schema";
 import { NotFoundError, OwnerProtectedError, PreconditionFailedError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { forgetMember } from "./member-change";
 import { updateMember } from "./member-profile";
 import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
@@ -76,6 +77,7 @@ export async function removeMember(
   p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number },
 ): Promise<void> {
   if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
+  forgetMember(p.orgId, p.membershipId);
   const remove = async (ex: Executor) => {
     const [r] = await run(ex, REMOVE, { orgId: p.orgId, membershipId: p.membershipId, version: p.expectedVersion ?? null });
     if (r!.removed) return;

@@ -1,5 +1,5 @@
 import type { Executor } from "@/lib/db";
-import { namedStatement, run, statement } from "@/lib/db/statement";
+import { isTransaction, namedStatement, run, statement } from "@/lib/db/statement";
 import type { Membership, User } from "@/lib/db/schema";
 import { isUuid } from "@/lib/validation";
 import type { PreparedInvitation } from "./invitations";
@@ -90,6 +90,8 @@ const WRITE = namedStatement<WriteRow, Record<string, unknown>>(`with m as (
     state_changed_at = case when state = $state::member_state then state_changed_at else now() end,
     updated_at = now(), version = version + 1
   where org_id = $orgId and id = $membershipId and version = $version
+    -- the owner is never deactivated, whatever the caller believed about the row (lib/orgs/member-profile.ts checks first)
+    and not (role = 'owner' and $state::member_state = 'deactivated')
   returning *
 ),
 account as (
@@ -150,4 +152,40 @@ export async function writeMember(ex: Executor, w: MemberWrite): Promise<Written
     ...(row["user.id"] !== null ? { user: accountFrom(row as AccountColumns) } : {}),
     groups: row.groups,
   };
+}
+
+/**
+ * Members this process read or wrote lately, so that the common IdP sequence
+ * (create, then PATCH; PATCH, then PATCH again) skips the read: a change is
+ * worked out against the remembered version and written with that version as
+ * its condition. If anything changed the member since (another request,
+ * another instance, the admin console), the write matches nothing and the
+ * member is read from the database as usual — a stale entry costs one wasted
+ * statement, never a wrong write. Every change to a member's identity moves
+ * its version (memberships.version: writeMember, markMemberJoined), which is
+ * what makes the version a sound test. Groups and open invitations are not
+ * covered by the version: callers re-read when they need those.
+ */
+const RECENT_LIMIT = 10_000;
+const recent = new Map<string, CurrentMember>();
+const recentKey = (orgId: string, membershipId: string) => `${orgId}:${membershipId}`;
+
+/**
+ * Only what was committed: a version written in a transaction that is later rolled back could be
+ * written again with other content, so callers pass the executor they wrote with.
+ */
+export function rememberMember(ex: Executor, orgId: string, m: CurrentMember): void {
+  if (isTransaction(ex)) return;
+  const key = recentKey(orgId, m.membership.id);
+  recent.delete(key); // re-insert: Map order is the eviction order
+  recent.set(key, m);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+}
+
+export function recentMember(orgId: string, membershipId: string): CurrentMember | undefined {
+  return recent.get(recentKey(orgId, membershipId));
+}
+
+export function forgetMember(orgId: string, membershipId: string): void {
+  recent.delete(recentKey(orgId, membershipId));
 }

@@ -8,7 +8,7 @@ import { announceQueuedEmail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, OwnerProtectedError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { isEmail } from "@/lib/validation";
 import { prepareInvitation } from "./invitations";
-import { readMember, writeMember } from "./member-change";
+import { forgetMember, readMember, recentMember, rememberMember, writeMember } from "./member-change";
 import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
 import { isSeatLimitViolation, seatLimitError } from "./seats";
@@ -78,12 +78,13 @@ export async function updateMember(db: Executor, p: UpdateMemberInput): Promise<
   try {
     if (p.actor.kind === "scim") {
       for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-        const done = await attemptUpdate(db, p, tried, p.org, false);
+        const done = await attemptUpdate(db, p, tried, p.org, attempt === 0 ? "remembered" : "read");
         if (done) return done;
       }
     }
-    return await db.transaction(async (tx) => (await attemptUpdate(tx, p, tried, undefined, true))!);
+    return await db.transaction(async (tx) => (await attemptUpdate(tx, p, tried, undefined, "locked"))!);
   } catch (e) {
+    forgetMember(p.orgId, p.membershipId);
     if (isSeatLimitViolation(e)) throw await seatLimitError(db, p.orgId);
     // The address or userName is another member's (or was taken by a parallel request).
     if (isUniqueViolation(e, "users_email_lower_key")) throw new ConflictError(`The email ${tried.email} is already used by another account.`, "email");
@@ -106,11 +107,14 @@ async function attemptUpdate(
   p: UpdateMemberInput,
   tried: Tried,
   known: ScimOrg | undefined,
-  locked: boolean,
+  how: "remembered" | "read" | "locked",
 ): Promise<UpdatedMember | undefined> {
-  const current = await readMember(ex, p.orgId, p.membershipId, locked);
+  // What this process last saw of the member will do if it is still current: the write checks that.
+  const remembered = how === "remembered" ? recentMember(p.orgId, p.membershipId) : undefined;
+  const current = remembered ?? (await readMember(ex, p.orgId, p.membershipId, how === "locked"));
   if (!current) throw new NotFoundError("User not found");
   const { membership, user } = current;
+  if (remembered && p.expectedVersion !== undefined && p.expectedVersion !== membership.version) return undefined; // read it to be sure
   if (p.expectedVersion !== undefined && p.expectedVersion !== membership.version) {
     throw new PreconditionFailedError(
       `The user changed since you read it (version ${membership.version}, not ${p.expectedVersion}). Read it again, then retry.`,
@@ -131,7 +135,12 @@ async function attemptUpdate(
       !isDeepStrictEqual(profile.scimAttributes, membership.scimAttributes));
   const isDeactivated = membership.state === "deactivated";
   const activating = change.active !== undefined && change.active === isDeactivated;
-  if (!accountChanged && !memberChanged && !activating) return { membership, user, groups: current.groups };
+  if (!accountChanged && !memberChanged && !activating) {
+    // Nothing to write. A remembered member's groups may be out of date (group changes keep the version): read.
+    if (remembered) return undefined;
+    rememberMember(ex, p.orgId, current);
+    return { membership, user, groups: current.groups };
+  }
 
   const org = known ?? (await getOrganisation(ex, p.orgId));
   if (p.actor.kind === "user") {
@@ -140,6 +149,8 @@ async function attemptUpdate(
   }
   if (activating && !change.active && membership.role === "owner") throw OwnerProtectedError.forOwner("deactivated");
   const reactivating = activating && change.active === true;
+  // Whether an invitation still works is not part of the version: a reactivation looks at the database.
+  if (reactivating && remembered) return undefined;
   const state = !activating ? membership.state : reactivating ? (membership.joinedAt ? "active" : "invited") : "deactivated";
   const written = await writeMember(ex, {
     orgId: p.orgId,
@@ -165,14 +176,19 @@ async function attemptUpdate(
         }
       : {}),
   });
-  if (!written) return undefined;
+  if (!written) {
+    forgetMember(p.orgId, p.membershipId);
+    return undefined;
+  }
+  const after = { membership: written.membership, user: written.user ?? user, groups: written.groups };
+  rememberMember(ex, p.orgId, { ...after, openInvitation: current.openInvitation || written.membership.state === "invited" });
   if (p.actor.kind !== "scim") {
     const target = written.user?.email ?? user.email;
     if (accountChanged || memberChanged) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: "member.updated", target });
     if (activating) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: reactivating ? "member.reactivated" : "member.deactivated", target });
   }
   if (reactivating && !membership.joinedAt && !current.openInvitation) announceQueuedEmail();
-  return { membership: written.membership, user: written.user ?? user, groups: written.groups };
+  return after;
 }
 
 function checkedProfile(profile: MemberProfile): MemberProfile {

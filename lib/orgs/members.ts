@@ -9,6 +9,7 @@ import { ConflictError, ScimManagedError, ValidationError } from "@/lib/errors";
 import { isEmail } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
 import { prepareInvitation } from "./invitations";
+import { rememberMember } from "./member-change";
 import { writeNewMember, type NewMemberOrg, type NewMemberRows } from "./new-member";
 import { getOrganisation } from "./organisations";
 import { isSeatLimitViolation, seatLimitError } from "./seats";
@@ -91,6 +92,8 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
     if (isUniqueViolation(e, "memberships_user_key")) throw new ConflictError("This account already belongs to a member of an organisation.", "email");
     throw e;
   }
+  // A new member's next change (the IdP's first PATCH) can skip reading them: lib/orgs/member-change.ts.
+  rememberMember(db, input.orgId, { membership: created.membership, user: created.user, openInvitation: input.active !== false, groups: [] });
   if (input.active === false) return { membership: created.membership, user: created.user };
   announceQueuedEmail();
   return { membership: created.membership, user: created.user, invitationToken: created.token };
