@@ -1,3 +1,4 @@
+import type { Database } from "./client";
 import { getDatabase } from "./index";
 
 /**
@@ -33,7 +34,8 @@ interface Entry<V> {
 /** Entries above this many are not added: a bound on memory whatever the callers do. */
 const MAX_ENTRIES = 10_000;
 
-export function changeCache<V>(channel: string, maxAgeMs: number): ChangeCache<V> {
+/** `database` is the process's own unless given (tests pass theirs). */
+export function changeCache<V>(channel: string, maxAgeMs: number, database: () => Promise<Database> = getDatabase): ChangeCache<V> {
   const entries = new Map<string, Entry<V>>();
   let generation = 0;
   let listening = false;
@@ -44,9 +46,9 @@ export function changeCache<V>(channel: string, maxAgeMs: number): ChangeCache<V
     entries.clear();
   };
   const subscribe = () => {
-    subscribing ??= getDatabase()
-      .then((database) =>
-        database.listen(channel, invalidate, () => {
+    subscribing ??= database()
+      .then((db) =>
+        db.listen(channel, invalidate, () => {
           invalidate();
           listening = true;
         }),

@@ -2,7 +2,8 @@
  * Two app instances on one PostgreSQL (issue 7): SCIM traffic split across
  * both keeps seats exact and the rate limit global; a session made through
  * one instance works on the other; a deactivation through one ends the
- * session on the other at its next request.
+ * session on the other at its next request; a revoked token or SCIM turned
+ * off is refused by both within a second, though each caches tokens.
  */
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
@@ -64,8 +65,11 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     { name: "Twin Co", seats: 41 },
     { name: "Rate Co", seats: 5 },
     { name: "Session Co", seats: 5 },
+    { name: "Switch Co", seats: 5 },
+    { name: "Revoke Co", seats: 5 },
   ]);
-  const [twin, rate, sess] = env.orgs as [(typeof env.orgs)[0], (typeof env.orgs)[0], (typeof env.orgs)[0]];
+  type Org = (typeof env.orgs)[0];
+  const [twin, rate, sess, switched, revoked] = env.orgs as [Org, Org, Org, Org, Org];
   // Every instance must share AUTH_SECRET (it signs sign-in links and cookies).
   const shared = { SCIM_RATE_LIMIT: String(RATE_LIMIT), AUTH_SECRET: randomBytes(32).toString("base64url") };
   const [s1, s2] = await Promise.all(opts.ports.map((port) => startAppServer({ port, databaseUrl: env.url, env: shared })));
@@ -134,9 +138,41 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     if (after.status === 200) problems.push("instance 1 still serves the session after instance 2 deactivated the member");
     else notes.push(`deactivated through instance 2 → instance 1 answers ${after.status} → ${after.location}`);
 
+    // 4. Each instance keeps tokens and organisation settings in memory (lib/scim/tokens.ts): revoking a
+    // token or turning SCIM off, by any path (here: plain SQL, as psql or another instance would), is
+    // refused by both instances within a second.
+    const refusedWithin = async (what: string, token: string, expected: number) => {
+      for (const s of servers) {
+        const warm = await send(`${s.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${token}` });
+        if (warm.status !== 200) problems.push(`${what}: ${s.url} did not accept the token beforehand (${warm.status})`);
+      }
+      return async (change: () => Promise<unknown>) => {
+        await change();
+        const t0 = Date.now();
+        const took: number[] = [];
+        for (const s of servers) {
+          for (;;) {
+            const r = await send(`${s.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${token}` });
+            if (r.status === expected) break;
+            if (Date.now() - t0 > 1_000) {
+              problems.push(`${what}: ${s.url} still answers ${r.status} more than a second later (expected ${expected})`);
+              break;
+            }
+            await sleep(10);
+          }
+          took.push(Date.now() - t0);
+        }
+        notes.push(`${what}: ${expected} on both instances after ${took.join(" and ")} ms`);
+      };
+    };
+    const scimOff = await refusedWithin("SCIM turned off", switched.token, 403);
+    await scimOff(() => sql`update organisations set scim_enabled = false where id = ${switched.id}`);
+    const revoke = await refusedWithin("token revoked", revoked.token, 401);
+    await revoke(() => sql`update scim_tokens set revoked_at = now() where org_id = ${revoked.id}`);
+
     for (const v of await checkInvariants(sql)) problems.push(`invariant "${v.check}": ${JSON.stringify(v.rows)}`);
     const magic = (await sql<{ text: string }[]>`select text from email_outbox where kind = 'magic_link'`).map((e) => new URL(e.text.match(/https?:\/\/\S+/)![0]).searchParams.get("token") ?? "");
-    for (const s of servers) problems.push(...secretsInLog(s.logFile, [twin.token, rate.token, sess.token, cookie.split("=")[1]!, ...magic]));
+    for (const s of servers) problems.push(...secretsInLog(s.logFile, [twin.token, rate.token, sess.token, switched.token, revoked.token, cookie.split("=")[1]!, ...magic]));
     for (const p of problems) console.log(`✗ ${p}`);
     for (const n of notes) console.log(`· ${n}`);
     return { ok: problems.length === 0, summary: `${notes.join("; ")}; ${problems.length} problems` };
