@@ -17,6 +17,7 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)"),
   ),
   DATABASE_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(20)),
+  DATABASE_PIPELINE_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(2)),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default(".data")),
   APP_URL: optional(z.string().url("must be an absolute URL such as https://roster.example.com")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),

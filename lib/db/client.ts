@@ -34,7 +34,41 @@ export interface OpenOptions {
   /** PGlite data directory; absent means in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Connections shared by the hot single statements (lib/db/statement.ts); see `pipelines`. */
+  pipelineSize?: number;
 }
+
+/**
+ * A second, small pool per PostgreSQL database for the hot paths' single
+ * statements (lib/db/statement.ts run() outside a transaction): a SCIM
+ * lookup, create, change or delete is one short statement, and postgres.js
+ * sends the statements that several requests issue at once over one
+ * connection in one write (pipelining), and reads their answers in one read.
+ * Measured on the shared SCIM workload (2 cores, C = 16): with 2 connections
+ * instead of 20, 15-25% more requests/s in every phase, with less CPU in both
+ * the app and PostgreSQL (fewer writes, reads and process wake-ups per
+ * statement). Transactions and the admin console's queries keep the main pool,
+ * so a slow report never queues in front of a SCIM statement.
+ */
+// On the database object itself under a registered symbol, not in a module-level map: a server bundle
+// may hold two copies of this module (as it does of drizzle's classes), and both must find it.
+const PIPELINE = Symbol.for("roster.db.pipeline");
+
+/**
+ * The type handling drizzle sets on its own postgres.js client, so that a
+ * statement reads the same values on either pool: dates and times as
+ * PostgreSQL's text, and json / jsonb parameters sent as the JSON text given.
+ */
+function readLikeDrizzle(client: { options: { parsers: Record<string, unknown>; serializers: Record<string, unknown> } }) {
+  const asIs = (v: unknown) => v;
+  for (const type of ["1184", "1082", "1083", "1114", "1182", "1185", "1115", "1231"]) {
+    client.options.parsers[type] = asIs;
+    client.options.serializers[type] = asIs;
+  }
+  client.options.serializers["114"] = asIs;
+  client.options.serializers["3802"] = asIs;
+}
+export const pipelineOf = (db: object): unknown => (db as { [PIPELINE]?: unknown })[PIPELINE];
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
@@ -47,11 +81,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connect_timeout: 10,
     });
     const db = drizzle(preparedByDefault(client), { schema }) as unknown as Db;
+    const pipeline = postgres(opts.url, {
+      max: opts.pipelineSize ?? 2,
+      onnotice: () => {},
+      connect_timeout: 10,
+      // A statement stuck behind a lock would hold up every statement queued on its connection: none may take that long.
+      connection: { statement_timeout: 30_000 },
+    });
+    readLikeDrizzle(pipeline);
+    Object.defineProperty(db, PIPELINE, { value: preparedByDefault(pipeline) });
     return {
       db,
       kind: "postgres",
       url: opts.url,
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), pipeline.end({ timeout: 5 })]);
+      },
       // postgres.js keeps one extra connection for LISTEN and re-subscribes (calling onListening) after a reconnect.
       listen: async (channel, onNotify, onListening) => {
         await client.listen(channel, onNotify, onListening);

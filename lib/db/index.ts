@@ -19,6 +19,7 @@ export function getDatabase(): Promise<Database> {
       url: e.DATABASE_URL,
       dataDir: e.DATABASE_URL ? undefined : path.join(e.DATA_DIR, "pglite"),
       poolSize: e.DATABASE_POOL_SIZE,
+      pipelineSize: e.DATABASE_PIPELINE_SIZE,
     });
     await migrate(database);
     return database;

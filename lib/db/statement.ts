@@ -1,10 +1,11 @@
 import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import type { Executor } from "./client";
+import { pipelineOf, type Executor } from "./client";
 
 /**
  * SQL for the hot paths, written once as text with $1…$n parameters and
- * handed straight to the driver.
+ * handed straight to the driver (outside a transaction: on the database's
+ * small pipelining pool, lib/db/client.ts).
  *
  * Why: building a query with drizzle's query builder costs more server CPU
  * than PostgreSQL spends running it (measured: about a sixth of a SCIM
@@ -62,7 +63,7 @@ type Client = PostgresJsClient | PgliteClient;
  */
 function clientOf(ex: Executor): Client {
   if (isTransaction(ex)) return (ex as unknown as { session: { client: Client } }).session.client;
-  return (ex as unknown as { $client: Client }).$client;
+  return (pipelineOf(ex) as Client | undefined) ?? (ex as unknown as { $client: Client }).$client;
 }
 
 /** True inside a transaction (whose effects may still be rolled back). */

@@ -8,3 +8,6 @@ export const POST = scimRoute(dispatch("POST"));
 export const PUT = scimRoute(dispatch("PUT"));
 export const PATCH = scimRoute(dispatch("PATCH"));
 export const DELETE = scimRoute(dispatch("DELETE"));
+
+// Never rendered ahead of time; also spares each request the proxy Next puts around requests to detect static use.
+export const dynamic = "force-dynamic";
