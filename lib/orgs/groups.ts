@@ -37,6 +37,11 @@ const nameTaken = (name: string) => new ConflictError(`A group named "${name}" a
 export class GroupChanges {
   /** Members added or removed: their managed event types are reconciled once, when the change commits. */
   readonly touched = new Set<string>();
+  /**
+   * Removals wait here and go as one DELETE (flush), before any other change and at the end:
+   * Okta removes members as one operation each (`members[value eq "…"]`), five or fifty per PATCH.
+   */
+  private readonly removals = new Set<string>();
 
   constructor(
     readonly tx: Tx,
@@ -44,6 +49,7 @@ export class GroupChanges {
   ) {}
 
   async rename(displayName: string): Promise<void> {
+    await this.flush();
     const name = checkName(displayName);
     try {
       await this.tx.update(groups).set({ displayName: name }).where(eq(groups.id, this.group.id));
@@ -54,11 +60,13 @@ export class GroupChanges {
   }
 
   async setExternalId(externalId: string | null): Promise<void> {
+    await this.flush();
     await this.tx.update(groups).set({ externalId }).where(eq(groups.id, this.group.id));
   }
 
   /** Adds members; re-adding one is fine (its label is refreshed). Unknown ids: ValidationError naming them. */
   async addMembers(refs: MemberRef[]): Promise<void> {
+    await this.flush();
     const unique = [...new Map(refs.map((r) => [r.membershipId.toLowerCase(), r])).values()];
     if (unique.length === 0) return;
     const bad = unique.filter((r) => !isUuid(r.membershipId)).map((r) => r.membershipId);
@@ -90,13 +98,20 @@ export class GroupChanges {
 
   /** Removes the given members; ids that are not members are ignored (removal is idempotent). */
   async removeMembers(membershipIds: string[]): Promise<void> {
-    const ids = membershipIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase());
-    if (ids.length === 0) return;
+    for (const id of membershipIds) if (isUuid(id)) this.removals.add(id.toLowerCase());
+  }
+
+  /** Applies the removals waiting (changeGroup calls it at the end; the other changes before they run). */
+  async flush(): Promise<void> {
+    if (this.removals.size === 0) return;
+    const ids = [...this.removals];
+    this.removals.clear();
     await this.tx.delete(groupMembers).where(and(eq(groupMembers.groupId, this.group.id), inArray(groupMembers.membershipId, ids)));
     for (const id of ids) this.touched.add(id);
   }
 
   async removeAllMembers(): Promise<void> {
+    this.removals.clear(); // everyone goes anyway
     const gone = await this.tx
       .delete(groupMembers)
       .where(eq(groupMembers.groupId, this.group.id))
@@ -158,6 +173,7 @@ export async function changeGroup(
     }
     const changes = new GroupChanges(tx, group);
     await apply(changes);
+    await changes.flush();
     // Managed event types assigned to this group follow its members (lib/events/managed.ts).
     await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: [...changes.touched] });
     const [updated] = await tx

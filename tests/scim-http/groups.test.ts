@@ -87,6 +87,19 @@ describe("PATCH /Groups/{id}", () => {
     ["remove with an or-filter", () => [{ op: "add", path: "members", value: [{ value: u2.id }, { value: u3.id }] }, { op: "remove", path: `members[value eq "${u2.id}" or value eq "${u3.id}"]` }], () => [u1.id]],
     ["rename without path, value echoing the read-only id (Okta)", (g) => [{ op: "replace", value: { id: g.id, displayName: `${g.displayName} renamed` } }], () => [u1.id], "renamed"],
     ["rename with 'Replace' displayName (Entra)", (g) => [{ op: "Replace", path: "displayName", value: `${g.displayName} v2` }], () => [u1.id], "v2"],
+    // Removals are gathered into one DELETE (lib/orgs/groups.ts): order must still hold.
+    ["Okta-style removals, one per operation, then re-adding one of them", () => [
+      { op: "add", path: "members", value: [{ value: u2.id }, { value: u3.id }] },
+      { op: "remove", path: `members[value eq "${u1.id}"]` },
+      { op: "remove", path: `members[value eq "${u2.id}"]` },
+      { op: "remove", path: `members[value eq "${u3.id}"]` },
+      { op: "add", path: "members", value: [{ value: u2.id }] },
+    ], () => [u2.id]],
+    ["a removal after the add of the same member wins", () => [
+      { op: "add", path: "members", value: [{ value: u3.id }] },
+      { op: "remove", path: `members[value eq "${u3.id}"]` },
+      { op: "remove", path: `members[value eq "not-a-member"]` },
+    ], () => [u1.id]],
     ["bare strings in a members value are not members: ignored (Microsoft garbage test)", () => [{ op: "add", path: "members", value: "string id 1" }], () => [u1.id]],
   ];
 

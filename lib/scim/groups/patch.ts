@@ -33,6 +33,11 @@ export async function applyGroupOperation(changes: GroupChanges, o: PatchOperati
     if (path.sub) throw invalidPath(`"${label}": members are added, replaced or removed whole; "${path.sub}" cannot be changed.`);
     if (path.filter) {
       if (o.op !== "remove") throw invalidPath(`"${label}": use "add" with a list of members, or "remove" with a filter.`);
+      // Okta's form, one member per operation: no need to ask the database which members match.
+      const f = path.filter;
+      if (f.kind === "compare" && f.op === "eq" && typeof f.value === "string" && !f.path.sub && !f.path.uri && f.path.attr.toLowerCase() === "value") {
+        return changes.removeMembers([f.value]);
+      }
       const where = compileFilter(path.filter, (p) => {
         if (p.sub || p.uri) throw invalidPath(`"${label}" filters on members' value, display or type.`);
         return memberAttribute(p.attr);

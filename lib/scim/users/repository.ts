@@ -90,6 +90,19 @@ const EQUALITY: Record<string, { plain: Statement<PageRow>; withGroups: Statemen
   externalid: { plain: byEquality("m.external_id = $2", false), withGroups: byEquality("m.external_id = $2", true) },
 };
 
+/**
+ * Paging through everyone in creation order (no filter, no sortBy), as IdPs import: the page's ids come
+ * from the (org_id, created_at, id) index, only the page gets the joins, and the total comes in the
+ * same statement.
+ */
+const allInOrder = (withGroups: boolean) =>
+  statement<PageRow>(`select t.total, p.* from (select count(*)::int as total from memberships where org_id = $1) t left join lateral (
+    select ${columns(withGroups)}
+    from (select id from memberships where org_id = $1 order by created_at, id limit $2 offset $3) page
+    join memberships m on m.id = page.id join users u on u.id = m.user_id
+    order by m.created_at, m.id) p on true`);
+const ALL_IN_ORDER = { plain: allInOrder(false), withGroups: allInOrder(true) };
+
 /** `userName eq "…"` or `externalId eq "…"`, core schema, not sorted otherwise: the statement that answers it. */
 function equalityStatement(query: ListQuery, withGroups: boolean): { st: Statement<PageRow>; value: string } | undefined {
   const f = query.filter;
@@ -104,8 +117,11 @@ export async function findUsers(
   p: { orgId: string; query: ListQuery; withGroups: boolean },
 ): Promise<{ rows: UserRow[]; total: number }> {
   const equality = equalityStatement(p.query, p.withGroups);
-  if (equality) {
-    const rows = await run(db, equality.st, [p.orgId, equality.value, p.query.count, p.query.startIndex - 1]);
+  const everyone = !p.query.filter && !p.query.sortBy;
+  if (equality || everyone) {
+    const rows = equality
+      ? await run(db, equality.st, [p.orgId, equality.value, p.query.count, p.query.startIndex - 1])
+      : await run(db, p.withGroups ? ALL_IN_ORDER.withGroups : ALL_IN_ORDER.plain, [p.orgId, p.query.count, p.query.startIndex - 1]);
     return {
       rows: p.query.count === 0 ? [] : rows.filter((r): r is PageRow & FlatRow => r.id !== null).map(fromFlat),
       total: rows[0]?.total ?? 0,
