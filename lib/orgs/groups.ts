@@ -138,17 +138,22 @@ export async function createGroup(
   p: { orgId: string; displayName: string; externalId?: string | null; members?: MemberRef[]; actor: Actor },
 ): Promise<Group> {
   const name = checkName(p.displayName);
-  return db.transaction(async (tx) => {
-    let group: Group;
+  const insert = async (ex: Executor) => {
     try {
-      [group] = (await tx
+      const [group] = await ex
         .insert(groups)
         .values({ orgId: p.orgId, displayName: name, externalId: p.externalId ?? null, managedByIdp: p.actor.kind === "scim" })
-        .returning()) as [Group];
+        .returning();
+      return group!;
     } catch (e) {
       if (isUniqueViolation(e, "groups_org_display_name_key")) throw nameTaken(name);
       throw e;
     }
+  };
+  // The IdP creating an empty group (as Okta and Entra do) is one row: one statement, no transaction.
+  if (p.actor.kind === "scim" && !p.members?.length) return insert(db);
+  return db.transaction(async (tx) => {
+    const group = await insert(tx);
     await new GroupChanges(tx, group).addMembers(p.members ?? []);
     if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.created", target: name });
     return group;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
-import { groupMembers, groups, memberships } from "@/lib/db/schema";
+import { run, statement, toDate } from "@/lib/db/statement";
+import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
 import { invalidFilter } from "../errors";
 import { pathToString, type AttrPath } from "../filter/ast";
 import { compileFilter, isUuid, sortExpression, type Multi, type Scalar, type Target } from "../filter/sql";
@@ -65,12 +66,30 @@ export async function membersOfGroups(db: Executor, groupIds: string[]): Promise
   return byGroup;
 }
 
+/** GET /Groups/{id}, the group and (when wanted) its members in one statement (lib/db/statement.ts). */
+const byId = (withMembers: boolean) =>
+  statement<GroupColumns & { members: GroupMemberRow[] | null }>(`select g.id, g.org_id as "orgId", g.display_name as "displayName",
+    g.external_id as "externalId", g.managed_by_idp as "managedByIdp", g.version, g.created_at as "createdAt", g.updated_at as "updatedAt",
+    ${
+      withMembers
+        ? `(select coalesce(json_agg(json_build_object('membershipId', gm.membership_id, 'display', coalesce(gm.display, m.display_name, m.user_name))
+             order by gm.created_at, gm.membership_id), '[]'::json)
+           from group_members gm join memberships m on m.id = gm.membership_id where gm.group_id = g.id)`
+        : "null::json"
+    } as members
+  from groups g where g.org_id = $1 and g.id = $2`);
+const BY_ID = { plain: byId(false), withMembers: byId(true) };
+
+type GroupColumns = Omit<Group, "createdAt" | "updatedAt"> & { createdAt: Date | string; updatedAt: Date | string };
+
+export const groupFrom = (r: GroupColumns): Group => ({ ...r, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) });
+
 export async function getGroupRow(db: Executor, orgId: string, id: string, withMembers: boolean): Promise<GroupRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [group] = await db.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id)));
-  if (!group) return undefined;
-  if (!withMembers) return { group };
-  return { group, members: (await membersOfGroups(db, [group.id])).get(group.id) ?? [] };
+  const [row] = await run(db, withMembers ? BY_ID.withMembers : BY_ID.plain, [orgId, id]);
+  if (!row) return undefined;
+  const { members, ...group } = row;
+  return { group: groupFrom(group), ...(members ? { members } : {}) };
 }
 
 export async function findGroups(

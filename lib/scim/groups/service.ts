@@ -72,7 +72,10 @@ export async function createGroup(ctx: ScimContext): Promise<ScimReply> {
   const input = await readGroupBody(ctx);
   const group = await createDomainGroup(ctx.db, { orgId: ctx.orgId, ...input, actor: ctx.actor });
   ctx.notes.resourceId = group.id;
-  return reread(ctx, group.id, 201, { Location: `${ctx.baseUrl}/Groups/${group.id}` });
+  const location = { Location: `${ctx.baseUrl}/Groups/${group.id}` };
+  // A group created empty (as Okta and Entra create them) is what the insert returned: no second read.
+  if (input.members.length === 0) return resourceReply(ctx, { group, members: [] }, 201, location);
+  return reread(ctx, group.id, 201, location);
 }
 
 export async function replaceGroup(ctx: ScimContext): Promise<ScimReply> {
