@@ -7,7 +7,7 @@ const MEMBER = "daniel@acme.example"; // role user in the demo data
 
 test("a user gets 403 on every admin page and every admin action, and nothing changes", async ({ page }) => {
   const sql = e2eSql();
-  const [acme] = await sql<{ id: string; seats: number; scim: boolean }[]>`select id, seats, scim_enabled as scim from organisations where slug = 'acme'`;
+  const [acme] = await sql<{ id: string; seats: number; scim: boolean }[]>`select o.id, s.seats, o.scim_enabled as scim from organisations o join organisation_seats s on s.org_id = o.id where o.slug = 'acme'`;
   const [emma] = await sql<{ id: string }[]>`select m.id from memberships m join users u on u.id = m.user_id where u.email = 'emma@acme.example'`;
   const [kenji] = await sql<{ id: string }[]>`select m.id from memberships m join users u on u.id = m.user_id where u.email = 'kenji@acme.example'`;
   const [group] = await sql<{ id: string }[]>`select id from groups where org_id = ${acme!.id} limit 1`;
@@ -17,7 +17,7 @@ test("a user gets 403 on every admin page and every admin action, and nothing ch
            (select count(*)::int from groups where org_id = ${acme!.id}) as groups,
            (select count(*)::int from scim_tokens where org_id = ${acme!.id}) as tokens,
            (select count(*)::int from audit_log where org_id = ${acme!.id}) as audit,
-           (select seats from organisations where id = ${acme!.id}) as seats,
+           (select seats from organisation_seats where org_id = ${acme!.id}) as seats,
            (select scim_enabled from organisations where id = ${acme!.id}) as scim`;
   const before = await snapshot();
 
