@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { run, statement } from "@/lib/db/statement";
 import { emailOutbox } from "@/lib/db/schema";
 import type { EmailTransport } from "./transport";
 
@@ -15,7 +16,7 @@ export const retryDelayMs = (attempt: number) => Math.min(3_600_000, 30_000 * 2 
  * each email goes to exactly one of them; a crash mid-send lets the lease
  * expire and the email is retried.
  */
-export async function deliverDueEmails(db: Db, transport: EmailTransport, batch = 20): Promise<number> {
+export async function deliverDueEmails(db: Db, transport: EmailTransport, batch = 50): Promise<number> {
   const due = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -37,13 +38,20 @@ export async function deliverDueEmails(db: Db, transport: EmailTransport, batch 
     })
     .where(inArray(emailOutbox.id, due))
     .returning();
+  // Sent emails are marked a few at a time (one statement each group, not each email): a crash can
+  // then send again at most MARK_EVERY emails, each with the same Message-ID (transport.ts).
+  let sent: number[] = [];
+  const markSent = async () => {
+    if (sent.length === 0) return;
+    const ids = sent;
+    sent = [];
+    await run(db, MARK_SENT, [ids, transport.name]);
+  };
   for (const email of leased) {
     try {
       await transport.send(email);
-      await db
-        .update(emailOutbox)
-        .set({ status: "sent", sentAt: new Date(), transport: transport.name, lockedUntil: null, lastError: null })
-        .where(eq(emailOutbox.id, email.id));
+      sent.push(email.id);
+      if (sent.length >= MARK_EVERY) await markSent();
     } catch (e) {
       const failed = email.attempts >= MAX_ATTEMPTS;
       await db
@@ -57,5 +65,11 @@ export async function deliverDueEmails(db: Db, transport: EmailTransport, batch 
         .where(eq(emailOutbox.id, email.id));
     }
   }
+  await markSent();
   return leased.length;
 }
+
+const MARK_EVERY = 10;
+const MARK_SENT = statement(
+  `update email_outbox set status = 'sent', sent_at = now(), transport = $2, locked_until = null, last_error = null where id = any($1::bigint[])`,
+);

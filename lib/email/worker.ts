@@ -7,33 +7,42 @@ const POLL_MS = 2_000;
 // An email is queued inside a transaction; wait a moment so the commit is visible before we look.
 const KICK_DELAY_MS = 150;
 
-const state = globalThis as unknown as { __rosterOutboxWorker?: { stop(): void } };
+export interface OutboxWorker {
+  /** Stops taking work; resolves once the batch in hand is delivered and marked (so no lease is left to expire). */
+  stop(): Promise<void>;
+}
+
+const state = globalThis as unknown as { __rosterOutboxWorker?: OutboxWorker };
 
 /** Delivers the outbox in the background of this process: on a timer, and soon after each enqueue. */
-export async function startOutboxWorker(db: Db): Promise<{ stop(): void }> {
+export async function startOutboxWorker(db: Db): Promise<OutboxWorker> {
   if (state.__rosterOutboxWorker) return state.__rosterOutboxWorker;
   const transport = await createTransport();
-  let running = false;
+  let running: Promise<void> | null = null;
+  let stopped = false;
   let again = false;
   let kickTimer: NodeJS.Timeout | undefined;
   const run = async () => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
     }
-    running = true;
-    try {
-      do {
-        again = false;
-        while ((await deliverDueEmails(db, transport)) > 0) {
-          // keep going while there is a backlog
-        }
-      } while (again);
-    } catch (e) {
-      console.error("Outbox delivery failed; will retry", e instanceof Error ? e.message : e);
-    } finally {
-      running = false;
-    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          while (!stopped && (await deliverDueEmails(db, transport)) > 0) {
+            // keep going while there is a backlog
+          }
+        } while (again && !stopped);
+      } catch (e) {
+        console.error("Outbox delivery failed; will retry", e instanceof Error ? e.message : e);
+      } finally {
+        running = null;
+      }
+    })();
+    await running;
   };
   const interval = setInterval(run, POLL_MS);
   interval.unref();
@@ -44,11 +53,13 @@ export async function startOutboxWorker(db: Db): Promise<{ stop(): void }> {
   });
   void run();
   state.__rosterOutboxWorker = {
-    stop() {
+    async stop() {
+      stopped = true;
       clearInterval(interval);
       clearTimeout(kickTimer);
       unsubscribe();
       state.__rosterOutboxWorker = undefined;
+      await running;
     },
   };
   return state.__rosterOutboxWorker;

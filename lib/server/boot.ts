@@ -5,8 +5,11 @@ import { seedDemo } from "@/lib/demo/seed";
 import { startOutboxWorker } from "@/lib/email/worker";
 import { devSurfacesEnabled, env } from "@/lib/env";
 import { purgeEndedRateLimits } from "@/lib/rate-limit";
+import { drainProvisioningLog } from "@/lib/scim/log";
 
 const HOUSEKEEPING_MS = 5 * 60_000;
+/** How long a stopping server waits for its last emails and log rows before it exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Every few minutes, in every instance (each statement is idempotent): drop rate-limit windows that have ended. */
 function startHousekeeping(db: Db): void {
@@ -29,13 +32,17 @@ export async function boot(): Promise<void> {
     console.log("Roster: new embedded database, seeded with the Acme and Globex demo organisations.");
     if (devSurfacesEnabled()) await connectDemoIdp(database.db);
   }
-  await startOutboxWorker(database.db);
+  const outbox = await startOutboxWorker(database.db);
   startHousekeeping(database.db);
   startStatisticsKeeper(database);
   console.log(`Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`);
 
-  // PGlite must be closed cleanly or its data directory is left mid-write.
+  // PGlite must be closed cleanly or its data directory is left mid-write. Before that, the email batch in
+  // hand is finished and marked (another instance would otherwise wait out its lease to send the rest) and
+  // the provisioning log rows of the last requests are written.
   const shutdown = async () => {
+    const settle = Promise.all([outbox.stop(), drainProvisioningLog()]).catch(() => {});
+    await Promise.race([settle, new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
     await closeDatabase().catch(() => {});
     process.exit(0);
   };

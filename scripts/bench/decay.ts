@@ -66,7 +66,7 @@ export async function measureDecay(p: {
     const after = await phase("lookups right after the burst", lookup);
     const quietStart = performance.now();
     for (;;) {
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from email_outbox where status = 'pending'`;
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from email_outbox where status = 'pending' and "to" like ${`decay.${run}.%`}`;
       if (!row?.n) break;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -60,6 +60,13 @@ async function home(server: AppServer, cookie: string) {
   return { status: r.status, location: r.headers.get("location"), text: r.status === 200 ? await r.text() : "" };
 }
 
+/** Every SCIM request this suite sends, by bearer token: each must leave one provisioning-log row. */
+const sent = new Map<string, number>();
+const sendScim: typeof send = (base, req) => {
+  if (req.authorization) sent.set(req.authorization, (sent.get(req.authorization) ?? 0) + 1);
+  return send(base, req);
+};
+
 export async function runTwoInstances(opts: { ports: [number, number] }) {
   const env = await freshDatabaseWithOrgs("roster_two", [
     { name: "Twin Co", seats: 41 },
@@ -81,7 +88,7 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     // 1. Seats: 100 creates split across both instances into 40 free seats.
     const statuses: number[] = [];
     await pool([...Array(100).keys()], 16, async (i) => {
-      const r = await send(`${servers[i % 2]!.url}/api/scim/v2`, {
+      const r = await sendScim(`${servers[i % 2]!.url}/api/scim/v2`, {
         method: "POST",
         path: "/Users",
         authorization: `Bearer ${twin.token}`,
@@ -102,7 +109,7 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     const t0 = Date.now();
     const rateStatuses: { status: number; retryAfter: string | null }[] = [];
     await pool([...Array(RATE_LIMIT + 100).keys()], 8, async (i) => {
-      const r = await send(`${servers[i % 2]!.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${rate.token}` });
+      const r = await sendScim(`${servers[i % 2]!.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${rate.token}` });
       rateStatuses.push({ status: r.status, retryAfter: r.headers.get("retry-after") });
     });
     const allowed = rateStatuses.filter((r) => r.status === 200).length;
@@ -112,7 +119,7 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     if (throttled.some((r) => !/^\d+$/.test(r.retryAfter ?? ""))) problems.push("a 429 without an integer Retry-After");
 
     // 3. Sessions: made through instance 2, used on both; deactivated through instance 2, refused on instance 1.
-    const member = await send(`${s1!.url}/api/scim/v2`, {
+    const member = await sendScim(`${s1!.url}/api/scim/v2`, {
       method: "POST",
       path: "/Users",
       authorization: `Bearer ${sess.token}`,
@@ -127,7 +134,7 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
       const h = await home(s, cookie);
       if (h.status !== 200 || !h.text.includes("Sam Twin")) problems.push(`session from instance 2 not valid on ${s.url}: ${h.status} ${h.location ?? ""}`);
     }
-    const off = await send(`${s2!.url}/api/scim/v2`, {
+    const off = await sendScim(`${s2!.url}/api/scim/v2`, {
       method: "PATCH",
       path: `/Users/${memberId}`,
       authorization: `Bearer ${sess.token}`,
@@ -143,7 +150,7 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     // refused by both instances within a second.
     const refusedWithin = async (what: string, token: string, expected: number) => {
       for (const s of servers) {
-        const warm = await send(`${s.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${token}` });
+        const warm = await sendScim(`${s.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${token}` });
         if (warm.status !== 200) problems.push(`${what}: ${s.url} did not accept the token beforehand (${warm.status})`);
       }
       return async (change: () => Promise<unknown>) => {
@@ -152,7 +159,7 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
         const took: number[] = [];
         for (const s of servers) {
           for (;;) {
-            const r = await send(`${s.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${token}` });
+            const r = await sendScim(`${s.url}/api/scim/v2`, { method: "GET", path: "/ServiceProviderConfig", authorization: `Bearer ${token}` });
             if (r.status === expected) break;
             if (Date.now() - t0 > 1_000) {
               problems.push(`${what}: ${s.url} still answers ${r.status} more than a second later (expected ${expected})`);
@@ -169,6 +176,15 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     await scimOff(() => sql`update organisations set scim_enabled = false where id = ${switched.id}`);
     const revoke = await refusedWithin("token revoked", revoked.token, 401);
     await revoke(() => sql`update scim_tokens set revoked_at = now() where org_id = ${revoked.id}`);
+
+    // 5. A graceful stop (SIGTERM) writes the provisioning log rows of the last requests before exiting.
+    await Promise.all(servers.map((s) => s.stop()));
+    const logged = new Map((await sql<{ org: string; n: number }[]>`select org_id as org, count(*)::int as n from provisioning_log group by org_id`).map((r) => [r.org, r.n]));
+    for (const o of env.orgs) {
+      const want = sent.get(`Bearer ${o.token}`) ?? 0;
+      if ((logged.get(o.id) ?? 0) !== want) problems.push(`provisioning log of ${o.slug}: ${logged.get(o.id) ?? 0} rows for ${want} requests`);
+    }
+    notes.push(`provisioning log after a graceful stop: ${[...logged.values()].reduce((a, b) => a + b, 0)} rows for ${[...sent.values()].reduce((a, b) => a + b, 0)} requests`);
 
     for (const v of await checkInvariants(sql)) problems.push(`invariant "${v.check}": ${JSON.stringify(v.rows)}`);
     const magic = (await sql<{ text: string }[]>`select text from email_outbox where kind = 'magic_link'`).map((e) => new URL(e.text.match(/https?:\/\/\S+/)![0]).searchParams.get("token") ?? "");

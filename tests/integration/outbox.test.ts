@@ -90,4 +90,30 @@ describe(`email outbox (${testDriver()})`, () => {
     expect(ours).toHaveLength(30);
     expect(new Set(ours.map((e) => e.id)).size).toBe(30);
   });
+
+  it("a batch larger than a marking group: every email sent is marked sent, a failure in the middle stays pending", async () => {
+    const prefix = `batch-${uniq()}`;
+    for (let i = 0; i < 23; i++) await enqueueEmail(t.db, mail(`${prefix}-${i}@example.com`));
+    const transport = recorder();
+    const failing: EmailTransport = {
+      name: "smtp",
+      async send(email) {
+        if (email.to === `${prefix}-12@example.com`) throw new Error("550 mailbox unavailable");
+        await transport.send(email);
+      },
+    };
+    while ((await deliverDueEmails(t.db, failing, 50)) > 0 && transport.sent.length < 22) {
+      // one pass is enough; the failed one waits for its retry time
+    }
+    const rows = (await t.db.select().from(emailOutbox)).filter((r) => r.to.startsWith(prefix));
+    const failed = rows.filter((r) => r.to === `${prefix}-12@example.com`);
+    const rest = rows.filter((r) => r.to !== `${prefix}-12@example.com`);
+    expect(failed).toMatchObject([{ status: "pending", lastError: "550 mailbox unavailable", lockedUntil: null }]);
+    expect(rest).toHaveLength(22);
+    for (const r of rest) {
+      expect(r).toMatchObject({ status: "sent", transport: "smtp", lockedUntil: null, lastError: null, attempts: 1 });
+      expect(r.sentAt).toBeInstanceOf(Date);
+    }
+    expect(transport.sent.filter((e) => e.to.startsWith(prefix))).toHaveLength(22);
+  });
 });
