@@ -72,9 +72,13 @@ const byId = (withMembers: boolean) =>
     g.external_id as "externalId", g.managed_by_idp as "managedByIdp", g.version, g.created_at as "createdAt", g.updated_at as "updatedAt",
     ${
       withMembers
-        ? `(select coalesce(json_agg(json_build_object('membershipId', gm.membership_id, 'display', coalesce(gm.display, m.display_name, m.user_name))
+        ? // Each member's name by its primary key (offset 0 keeps the lateral a nested loop): right after an IdP
+          // pushed its groups, before their statistics, a hash join here read every member of the organisation.
+          `(select coalesce(json_agg(json_build_object('membershipId', gm.membership_id, 'display', coalesce(gm.display, m.display_name, m.user_name))
              order by gm.created_at, gm.membership_id), '[]'::json)
-           from group_members gm join memberships m on m.id = gm.membership_id where gm.group_id = g.id)`
+           from group_members gm
+           cross join lateral (select display_name, user_name from memberships where id = gm.membership_id offset 0) m
+           where gm.group_id = g.id)`
         : "null::json"
     } as members
   from groups g where g.org_id = $1 and g.id = $2`);
