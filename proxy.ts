@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { malformedScimPath } from "@/lib/scim/http/malformed-url";
 
 /**
  * Per-request Content-Security-Policy for pages: scripts run only with this
@@ -9,6 +10,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * HSTS is sent when the request came over TLS (directly or via a proxy).
  */
 export function proxy(request: NextRequest) {
+  // SCIM paths reach the proxy only when they carry a percent sign (see the matcher below).
+  if (request.nextUrl.pathname.startsWith("/api/scim/")) return malformedScimPath(request.nextUrl.pathname) ?? NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -34,6 +37,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer JSON (and Jackson's SAML form posts manage their own markup).
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [
+    // Pages only: API routes answer JSON (and Jackson's SAML form posts manage their own markup).
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" },
+    // SCIM paths with percent-encoding, to refuse the ones Next.js cannot decode (lib/scim/http/malformed-url.ts);
+    // every other SCIM request goes straight to its route, without the proxy's cost.
+    { source: "/api/scim/:rest(.*%.*)" },
+  ],
 };

@@ -12,19 +12,20 @@ export interface RateDecision {
  * Rate limits for SCIM clients, sign-in emails and public bookings.
  *
  * A fixed one-minute window per key, counted in PostgreSQL so that every app
- * instance shares it. One statement: the upsert both counts this request and
+ * instance shares it. One statement: the upsert both counts this request (or
+ * `units` of them: a SCIM bulk request counts each operation) and
  * says where the window stands, using the database clock so instances with
  * skewed clocks agree.
  */
-export async function consumeRateLimit(db: Executor, key: string, perMinute: number): Promise<RateDecision> {
+export async function consumeRateLimit(db: Executor, key: string, perMinute: number, units = 1): Promise<RateDecision> {
   const window = sql`date_trunc('minute', now())`;
   const rows = await db
     .insert(rateLimits)
-    .values({ key, windowStart: window, count: 1 })
+    .values({ key, windowStart: window, count: units })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + excluded.count else excluded.count end`,
         windowStart: sql`excluded.window_start`,
       },
     })

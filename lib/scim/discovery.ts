@@ -1,4 +1,6 @@
+import { MAX_BULK_OPERATIONS } from "./bulk";
 import { notFound } from "./errors";
+import { MAX_BODY_BYTES } from "./http/body";
 import type { ScimContext, ScimReply } from "./http/handler";
 import { listResponse, MAX_RESULTS } from "./list";
 import type { JsonObject } from "./normalize";
@@ -9,14 +11,13 @@ import { enterpriseUserSchema, userSchema } from "./schemas/user";
 
 /**
  * Discovery (RFC 7644 §4): what Roster implements, generated from the same
- * schema definitions that drive parsing, filters and PATCH. Bulk is not
- * implemented, so it says false; sort and ETags are, so they say true.
+ * schema definitions that drive parsing, filters and PATCH.
  */
 export function serviceProviderConfig(baseUrl: string): JsonObject {
   return {
     schemas: [URN.serviceProviderConfig],
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: true, maxOperations: MAX_BULK_OPERATIONS, maxPayloadSize: MAX_BODY_BYTES },
     filter: { supported: true, maxResults: MAX_RESULTS },
     changePassword: { supported: false },
     sort: { supported: true },

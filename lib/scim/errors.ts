@@ -34,6 +34,7 @@ export const invalidFilter = (detail: string) => new ScimError(400, detail, "inv
 export const invalidPath = (detail: string) => new ScimError(400, detail, "invalidPath");
 export const noTarget = (detail: string) => new ScimError(400, detail, "noTarget");
 export const notFound = (detail: string) => new ScimError(404, detail);
+export const mutability = (detail: string) => new ScimError(400, detail, "mutability");
 
 export interface ScimErrorBody {
   schemas: [typeof URN.error];

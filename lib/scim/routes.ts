@@ -1,7 +1,9 @@
+import { bulkHandler } from "./bulk";
 import { notFound, ScimError } from "./errors";
 import * as discovery from "./discovery";
 import * as groups from "./groups/service";
 import type { ScimContext, ScimHandler, ScimReply } from "./http/handler";
+import { asGet, searchAll } from "./search";
 import * as users from "./users/service";
 
 /**
@@ -13,11 +15,19 @@ import * as users from "./users/service";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Table = Partial<Record<Method, ScimHandler>>;
 
+/** POST /Users/.search and /Groups/.search (RFC 7644 §3.4.3): the list GET, its query in the body. Any other id: no POST. */
+const searchOn = (key: "Users/:id" | "Groups/:id", list: ScimHandler): ScimHandler => async (ctx) => {
+  if (ctx.params.id !== ".search") return notAllowed(key, "POST")(ctx);
+  Object.assign(ctx.notes, { operation: "search" });
+  return list(await asGet(ctx));
+};
+
 export const endpoints = {
   Users: { GET: users.listUsers, POST: users.createUser } as Table,
-  "Users/:id": { GET: users.getUser, PUT: users.replaceUser, PATCH: users.patchUser, DELETE: users.deleteUser } as Table,
+  "Users/:id": { GET: users.getUser, PUT: users.replaceUser, PATCH: users.patchUser, DELETE: users.deleteUser, POST: searchOn("Users/:id", users.listUsers) } as Table,
   Groups: { GET: groups.listGroups, POST: groups.createGroup } as Table,
-  "Groups/:id": { GET: groups.getGroup, PUT: groups.replaceGroup, PATCH: groups.patchGroup, DELETE: groups.deleteGroup } as Table,
+  "Groups/:id": { GET: groups.getGroup, PUT: groups.replaceGroup, PATCH: groups.patchGroup, DELETE: groups.deleteGroup, POST: searchOn("Groups/:id", groups.listGroups) } as Table,
+  Bulk: { POST: bulkHandler((ctx) => dispatch(ctx.req.method as Method)(ctx)) } as Table,
   ServiceProviderConfig: { GET: discovery.getServiceProviderConfig } as Table,
   ResourceTypes: { GET: discovery.listResourceTypes } as Table,
   "ResourceTypes/:id": { GET: discovery.getResourceType } as Table,
@@ -29,11 +39,14 @@ export function dispatch(method: Method): ScimHandler {
   return async (ctx: ScimContext): Promise<ScimReply> => {
     const segments = (ctx.params.path ?? "").split("/").filter(Boolean);
     const [resource, id, ...rest] = segments;
+    if (resource === ".search" && segments.length === 1) {
+      if (method !== "POST") throw new ScimError(405, `${method} is not allowed on /.search: search with POST.`, undefined, { Allow: "POST" });
+      return searchAll(ctx);
+    }
     const key = Object.keys(endpoints).find((k) => k.split("/")[0]!.toLowerCase() === resource?.toLowerCase() && (k.includes("/:id") === (id !== undefined)));
     if (!key || rest.length) {
       // 404 rather than RFC 7644's optional 501: an IdP retries a 5xx as if it were an outage.
-      if (resource?.toLowerCase() === "bulk") throw notFound("Roster does not support bulk operations (/ServiceProviderConfig says bulk.supported: false); send one request per change.");
-      throw notFound(`No SCIM endpoint at /${segments.join("/")}. Roster serves /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`);
+      throw notFound(`No SCIM endpoint at /${segments.join("/")}. Roster serves /Users, /Groups, /Bulk, /.search, /ServiceProviderConfig, /ResourceTypes and /Schemas.`);
     }
     const handler = endpoints[key as EndpointKey][method] ?? notAllowed(key as EndpointKey, method);
     return handler({ ...ctx, params: id ? { id } : {} });

@@ -67,7 +67,9 @@ describe("POST /Users", () => {
   it.each([
     ["primary email", { userName: "jdoe", emails: [{ value: "home@x.example", type: "home" }, { value: "PRIMARY@x.example", type: "other", primary: true }] }, "PRIMARY@x.example"],
     ["work email when none is primary", { userName: "jdoe", emails: [{ value: "home@x.example", type: "home" }, { value: "work@x.example", type: "work" }] }, "work@x.example"],
-    ["userName when it is an address", { userName: "name@x.example", emails: [{ value: "home@x.example", type: "home" }] }, "name@x.example"],
+    ["only email, whatever its type", { userName: "name@x.example", emails: [{ value: "home@x.example", type: "home" }] }, "home@x.example"],
+    ["only email, without a type, with a userName that is not an address", { userName: "jdoe", emails: [{ value: "plain@x.example" }] }, "plain@x.example"],
+    ["userName when it is an address and several emails are neither primary nor work", { userName: "name@x.example", emails: [{ value: "home@x.example", type: "home" }, { value: "other@x.example", type: "other" }] }, "name@x.example"],
   ])("the login email is the %s", async (_, fields, expected) => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const body = JSON.parse(JSON.stringify(fields).replaceAll("@x.example", `.${suffix}@x.example`).replace('"jdoe"', `"jdoe-${suffix}"`));

@@ -23,7 +23,8 @@ export function toScimGroup(row: GroupRow, baseUrl: string): JsonObject {
     id: g.id,
     ...(g.externalId ? { externalId: g.externalId } : {}),
     displayName: g.displayName,
-    ...(row.members
+    // No members is an unassigned attribute (RFC 7643 §2.5): left out rather than sent as [].
+    ...(row.members?.length
       ? { members: row.members.map((m) => ({ value: m.membershipId, $ref: `${baseUrl}/Users/${m.membershipId}`, display: m.display, type: "User" })) }
       : {}),
     meta: {

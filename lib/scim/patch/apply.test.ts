@@ -42,7 +42,11 @@ describe("applyPatch (RFC 7644 §3.5.2) on a User document", () => {
     ["add an existing value does not duplicate it", [{ op: "add", path: "emails", value: { value: "JANE@home.example", type: "home" } }], (d) => expect(d.emails).toHaveLength(2)],
     ["replace a multi-valued attribute whole", [{ op: "replace", path: "emails", value: [{ value: "only@x.example" }] }], (d) => expect(d.emails).toEqual([{ value: "only@x.example" }])],
     ["remove with a value list removes only those (Entra)", [{ op: "Remove", path: "emails", value: [{ value: "jane@home.example" }] }], (d) => expect((d.emails as JsonObject[]).map((e) => e.value)).toEqual(["jane@corp.example"])],
-    ["remove a whole multi-valued attribute", [{ op: "remove", path: "emails" }], (d) => expect(d.emails).toEqual([])],
+    ["remove a whole multi-valued attribute: unassigned, not []", [{ op: "add", path: "phoneNumbers", value: [{ value: "+1" }] }, { op: "remove", path: "phoneNumbers" }], (d) => expect("phoneNumbers" in d).toBe(false)],
+    ["remove the last element by filter: unassigned, not []", [{ op: "add", path: "phoneNumbers", value: [{ value: "+1", type: "work" }] }, { op: "remove", path: 'phoneNumbers[type eq "work"]' }], (d) => expect("phoneNumbers" in d).toBe(false)],
+    ["add with the extension's URN as path sets its attributes", [{ op: "add", path: URN.enterprise, value: { department: "Sales", costCenter: "42" } }], (d) => expect(d[URN.enterprise]).toEqual({ department: "Sales", costCenter: "42" })],
+    ["replace with the extension's URN keeps the attributes it does not name", [{ op: "add", path: `${URN.enterprise}:division`, value: "EMEA" }, { op: "replace", path: URN.enterprise, value: { department: "Ops" } }], (d) => expect(d[URN.enterprise]).toEqual({ division: "EMEA", department: "Ops" })],
+    ["remove with the extension's URN removes all of it", [{ op: "add", path: `${URN.enterprise}:division`, value: "EMEA" }, { op: "remove", path: URN.enterprise.toLowerCase() }], (d) => expect(URN.enterprise in d).toBe(false)],
     ["manager: bare id", [{ op: "Add", path: `${URN.enterprise}:manager`, value: "m1" }], (d) => expect(d[URN.enterprise]).toEqual({ manager: { value: "m1" } })],
     ["manager: legacy array under the bare name", [{ op: "Add", path: "manager", value: [{ $ref: "http://x/Users/m2", value: "m2" }] }], (d) => expect((d[URN.enterprise] as JsonObject).manager).toMatchObject({ value: "m2" })],
     ["null removes (RFC 7644 §3.5.1)", [{ op: "replace", path: "displayName", value: "x" }, { op: "replace", path: "displayName", value: null }], (d) => expect("displayName" in d).toBe(false)],
@@ -67,6 +71,14 @@ describe("applyPatch (RFC 7644 §3.5.2) on a User document", () => {
     [[{ op: "replace", path: "userName.first", value: "y" }], "invalidPath"],
     [[{ op: "replace", path: 'emails[value co "zzz"].type', value: "y" }], "noTarget"],
     [[{ op: "replace", path: "active", value: "perhaps" }], "invalidValue"],
+    [[{ op: "remove", path: "active" }], "mutability"],
+    [[{ op: "replace", path: "active", value: null }], "mutability"],
+    [[{ op: "remove", path: "userName" }], "mutability"],
+    [[{ op: "remove", path: "emails" }], "mutability"],
+    [[{ op: "remove", path: 'emails[value co "@"]' }], "mutability"],
+    [[{ op: "remove", path: "emails.value" }], "mutability"],
+    [[{ op: "replace", path: `${URN.enterprise}:manager.displayName`, value: "Boss" }], "mutability"],
+    [[{ op: "add", path: URN.enterprise, value: "not an object" }], "invalidValue"],
   ])("refuses %j with %s", (ops, scimType) => {
     try {
       patch(base(), ...ops);

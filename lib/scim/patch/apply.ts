@@ -1,4 +1,4 @@
-import { ScimError, invalidPath, noTarget } from "../errors";
+import { ScimError, invalidPath, mutability, noTarget } from "../errors";
 import type { Filter, PatchPath } from "../filter/ast";
 import { matchesElement } from "../filter/evaluate";
 import { coerceValue, isObject, type Json, type JsonObject, type ResourceSchemas } from "../normalize";
@@ -47,6 +47,21 @@ function resolve(doc: JsonObject, schemas: ResourceSchemas, path: PatchPath): Ta
   return { container, def };
 }
 
+/** RFC 7644 §3.5.2: an operation must respect the attribute's definition; removing what must have a value is `mutability`. */
+function assertRemovable(def: AttributeDef, label: string): void {
+  if (def.required) throw mutability(`"${label}" is required: it can be replaced but not removed.`);
+  if (def.removable === false) throw mutability(`"${label}" cannot be removed: ${def.description}`);
+}
+
+/** A multi-valued attribute left without values is unassigned (RFC 7643 §2.5): it goes, rather than stay as []. */
+function setValues(container: JsonObject, def: AttributeDef, items: Json[], label: string): void {
+  if (items.length > 0) container[def.name] = items;
+  else {
+    assertRemovable(def, label);
+    delete container[def.name];
+  }
+}
+
 /** Only one element of a multi-valued attribute may be primary (RFC 7643 §2.4): the newest wins. */
 function keepOnePrimary(items: Json[], chosen: Set<Json>): void {
   if (![...chosen].some((c) => isObject(c) && c.primary === true)) return;
@@ -84,31 +99,33 @@ function applyOne(doc: JsonObject, schemas: ResourceSchemas, o: PatchOperation, 
     ignored.push(label);
     return;
   }
+  if (subDef?.mutability === "readOnly") throw mutability(`"${label}" is read-only.`);
+  // null is "no value" (RFC 7643 §2.5): replacing with it is removing.
+  const removing = o.op === "remove" || (o.op === "replace" && o.value === null);
 
   if (def.multiValued) {
     const items: Json[] = Array.isArray(container[def.name]) ? (container[def.name] as Json[]) : [];
     const selected = path.filter ? items.filter((el) => matchesElement(path.filter!, el, def.subAttributes ?? [])) : path.sub ? items : undefined;
-    if (o.op === "remove") {
+    if (removing) {
       if (!selected) {
         // Entra removes members/emails with a value list: remove just those, else everything.
         const values = o.value === undefined || o.value === null ? [] : Array.isArray(o.value) ? (o.value as Json[]) : [o.value as Json];
-        container[def.name] = values.length ? items.filter((el) => !values.some((v) => sameValue(el, v))) : [];
+        setValues(container, def, values.length ? items.filter((el) => !values.some((v) => sameValue(el, v))) : [], label);
       } else if (subDef) {
+        if (selected.length) assertRemovable(subDef, label);
         for (const el of selected) if (isObject(el)) delete el[subDef.name];
       } else {
-        container[def.name] = items.filter((el) => !selected.includes(el));
+        setValues(container, def, items.filter((el) => !selected.includes(el)), label);
       }
       return;
     }
     if (!selected) {
-      // null is "no value" (RFC 7643 §2.5): replacing with it clears the attribute, adding it adds nothing.
+      // Adding null adds nothing.
       const added = coerceValue(def, o.value, label, ignored) as Json[] | undefined;
-      if (added === undefined) {
-        if (o.op === "replace") delete container[def.name];
-        return;
-      }
-      container[def.name] = o.op === "replace" ? added : [...items.filter((el) => !added.some((a) => sameValue(el, a))), ...added];
-      keepOnePrimary(container[def.name] as Json[], new Set(added));
+      if (added === undefined) return;
+      if (o.op === "replace") setValues(container, def, added, label);
+      else container[def.name] = [...items.filter((el) => !added.some((a) => sameValue(el, a))), ...added];
+      if (container[def.name]) keepOnePrimary(container[def.name] as Json[], new Set(added));
       return;
     }
     const patch: JsonObject = subDef
@@ -131,23 +148,24 @@ function applyOne(doc: JsonObject, schemas: ResourceSchemas, o: PatchOperation, 
   if (path.filter) throw invalidPath(`"${def.name}" is not multi-valued: a value filter does not apply.`);
   if (subDef) {
     const obj = isObject(container[def.name]) ? (container[def.name] as JsonObject) : {};
-    if (o.op === "remove") delete obj[subDef.name];
-    else {
-      const v = coerceValue(subDef, o.value, label, ignored);
-      if (v === undefined) delete obj[subDef.name];
-      else obj[subDef.name] = v;
-    }
-    container[def.name] = obj;
+    const v = removing ? undefined : coerceValue(subDef, o.value, label, ignored);
+    if (v === undefined) {
+      if (removing) assertRemovable(subDef, label);
+      delete obj[subDef.name];
+    } else obj[subDef.name] = v;
+    if (Object.keys(obj).length) container[def.name] = obj;
+    else delete container[def.name];
     return;
   }
-  if (o.op === "remove") {
+  if (removing) {
+    assertRemovable(def, label);
     delete container[def.name];
     return;
   }
   const v = coerceValue(def, o.value, label, ignored);
-  if (v === undefined) delete container[def.name];
+  if (v === undefined) return;
   // RFC 7644 §3.5.2.3: sub-attributes not in the value are left unchanged.
-  else if (def.type === "complex" && isObject(container[def.name]) && isObject(v)) Object.assign(container[def.name] as JsonObject, v);
+  if (def.type === "complex" && isObject(container[def.name]) && isObject(v)) Object.assign(container[def.name] as JsonObject, v);
   else container[def.name] = v;
 }
 

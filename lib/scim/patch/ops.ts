@@ -1,4 +1,4 @@
-import { invalidPath, invalidSyntax, noTarget, ScimError } from "../errors";
+import { invalidPath, invalidSyntax, invalidValue, noTarget, ScimError } from "../errors";
 import type { PatchPath } from "../filter/ast";
 import { FilterSyntaxError, parsePatchPath } from "../filter/parse";
 import { isObject, type ResourceSchemas } from "../normalize";
@@ -60,10 +60,29 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
   });
 }
 
-/** Without a path, each key of the value object is its own operation (RFC 7644 §3.5.2.1/§3.5.2.3). */
+/**
+ * Without a path, each key of the value object is its own operation (RFC 7644 §3.5.2.1/§3.5.2.3).
+ * So is each key of the value when the path names a whole extension schema
+ * (`"path": "urn:…:enterprise:2.0:User"`); removing by that path removes every
+ * attribute of the extension.
+ */
 export function expandOperations(ops: PatchOperation[], schemas: ResourceSchemas): PatchOperation[] {
   const out: PatchOperation[] = [];
   for (const o of ops) {
+    const whole = o.rawPath && schemas.extensions.find((s) => s.id.toLowerCase() === o.rawPath!.trim().toLowerCase());
+    if (whole) {
+      if (o.op === "remove") {
+        for (const a of whole.attributes) {
+          if (a.mutability !== "readOnly") out.push({ op: "remove", path: { uri: whole.id, attr: a.name }, rawPath: `${whole.id}:${a.name}` });
+        }
+        continue;
+      }
+      if (!isObject(o.value)) throw invalidValue(`"${o.rawPath}" names the whole extension: its value must be an object of its attributes.`);
+      for (const [sub, v] of Object.entries(o.value)) {
+        out.push({ op: o.op, path: { uri: whole.id, attr: sub }, rawPath: `${whole.id}:${sub}`, value: v });
+      }
+      continue;
+    }
     if (o.path) {
       out.push(o);
       continue;

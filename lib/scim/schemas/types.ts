@@ -22,6 +22,12 @@ export interface AttributeDef {
   subAttributes?: AttributeDef[];
   canonicalValues?: string[];
   referenceTypes?: string[];
+  /**
+   * Roster's own: a PATCH may not remove it (400 `mutability`). Required attributes cannot be removed
+   * either; this is for the optional ones that always have a value (`active`). Not part of /Schemas,
+   * where the description says it.
+   */
+  removable?: false;
 }
 
 export interface SchemaDef {
@@ -54,7 +60,7 @@ export function multiValuedStrings(name: string, description: string, types: str
   return attr(name, "complex", description, {
     multiValued: true,
     subAttributes: [
-      attr("value", valueType, `The ${name} value.`),
+      attr("value", valueType, `The ${name} value.`, { required: true }),
       attr("display", "string", "A human-readable name, primarily used for display purposes."),
       attr("type", "string", "A label indicating the attribute's function.", { canonicalValues: types }),
       attr("primary", "boolean", "Whether this is the primary value; at most one is primary."),

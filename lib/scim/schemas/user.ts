@@ -34,8 +34,17 @@ export const userSchema: SchemaDef = {
     attr("preferredLanguage", "string", "The user's preferred written or spoken language."),
     attr("locale", "string", "The user's default location for localisation."),
     attr("timezone", "string", "The user's time zone in IANA format, e.g. 'Europe/Paris'."),
-    attr("active", "boolean", "Whether the user may sign in. false deactivates the member and frees their seat."),
-    multiValuedStrings("emails", "Email addresses. The primary one (else the work one) is the sign-in email.", ["work", "home", "other"]),
+    attr("active", "boolean", "Whether the user may sign in. false deactivates the member and frees their seat; true (the default) reactivates them. A member is always one or the other: PATCH replaces it and cannot remove it.", {
+      removable: false,
+    }),
+    {
+      ...multiValuedStrings(
+        "emails",
+        "Email addresses; at least one. The sign-in email is the primary one, else the work one, else the only one (a userName that is an email address also does when no email is sent).",
+        ["work", "home", "other"],
+      ),
+      required: true,
+    },
     multiValuedStrings("phoneNumbers", "Phone numbers.", ["work", "home", "mobile", "fax", "pager", "other"]),
     attr("addresses", "complex", "Physical mailing addresses.", {
       multiValued: true,
@@ -76,7 +85,7 @@ export const enterpriseUserSchema: SchemaDef = {
     attr("manager", "complex", "The user's manager.", {
       subAttributes: [
         attr("value", "string", "The id of the SCIM resource representing the user's manager."),
-        attr("$ref", "reference", "The URI of the manager's User resource.", { referenceTypes: ["User"] }),
+        attr("$ref", "reference", "The URI of the manager's User resource, made by Roster from value.", { mutability: "readOnly", referenceTypes: ["User"] }),
         attr("displayName", "string", "The displayName of the user's manager.", { mutability: "readOnly" }),
       ],
     }),

@@ -63,9 +63,17 @@ describe("loginEmailOf (PRODUCT.md)", () => {
   it.each<[string, string, JsonObject[], string]>([
     ["primary wins over work", "u", [{ value: "w@x.io", type: "work" }, { value: "p@x.io", type: "home", primary: true }], "p@x.io"],
     ["work when nothing is primary", "u", [{ value: "h@x.io", type: "home" }, { value: "w@x.io", type: "Work" }], "w@x.io"],
-    ["userName when it is an address", "u@x.io", [{ value: "h@x.io", type: "home" }], "u@x.io"],
+    ["the only email, whatever its type", "u@x.io", [{ value: "h@x.io", type: "home" }], "h@x.io"],
+    ["the only email, without a type", "jdoe", [{ value: "n@x.io" }], "n@x.io"],
+    ["userName when several and none primary or work", "u@x.io", [{ value: "h@x.io", type: "home" }, { value: "o@x.io", type: "other" }], "u@x.io"],
+    ["userName when there is no email", "u@x.io", [], "u@x.io"],
   ])("%s", (_, userName, emails, expected) => {
     expect(loginEmailOf(userName, emails)).toBe(expected);
+  });
+
+  it("refuses several emails, none primary or work, with a userName that is not an address, naming the rule", () => {
+    expect(() => loginEmailOf("jdoe", [{ value: "h@x.io", type: "home" }, { value: "o@x.io", type: "other" }])).toThrow(/mark one "primary": true/);
+    expect(() => loginEmailOf("jdoe", [])).toThrow(/needs an email address/);
   });
 });
 

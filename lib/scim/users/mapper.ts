@@ -39,19 +39,30 @@ function elements(v: Json | undefined): JsonObject[] {
   return Array.isArray(v) ? v.filter(isObject) as JsonObject[] : [];
 }
 
-/** PRODUCT.md: primary email, else the `work` email, else userName when it is an address. */
+/**
+ * PRODUCT.md: the primary email, else the `work` email, else the only email whatever its type, else
+ * userName when it is an address. Several emails and none of them primary or work, with a userName
+ * that is not an address: Roster cannot tell which one signs in, and says so.
+ */
 export function loginEmailOf(userName: string, emails: JsonObject[]): string {
-  const primary = emails.find((e) => e.primary === true && str(e.value));
-  const work = emails.find((e) => typeof e.type === "string" && e.type.toLowerCase() === "work" && str(e.value));
-  const chosen = str(primary?.value) ?? str(work?.value);
+  const withValue = emails.filter((e) => str(e.value));
+  const primary = withValue.find((e) => e.primary === true);
+  const work = withValue.find((e) => typeof e.type === "string" && e.type.toLowerCase() === "work");
+  const only = withValue.length === 1 ? withValue[0] : undefined;
+  const chosen = primary ?? work ?? only;
   if (chosen) {
-    if (!isEmail(chosen)) throw invalidValue(`The ${primary ? "primary" : "work"} email "${chosen}" is not a valid email address.`);
-    return chosen;
+    const value = str(chosen.value)!;
+    const which = chosen === primary ? "primary" : chosen === work ? "work" : "only";
+    if (!isEmail(value)) throw invalidValue(`The ${which} email "${value}" is not a valid email address.`);
+    return value;
   }
   if (isEmail(userName)) return userName;
-  throw invalidValue(
-    `Roster needs an email address to invite "${userName}": send a primary or work email, or a userName that is an email address.`,
-  );
+  if (withValue.length > 1) {
+    throw invalidValue(
+      `Roster signs "${userName}" in with one email, and cannot tell which of their ${withValue.length} emails: mark one "primary": true (or type it "work"), or send a userName that is an email address.`,
+    );
+  }
+  throw invalidValue(`Roster needs an email address to invite "${userName}": send an email, or a userName that is an email address.`);
 }
 
 /** A normalised SCIM User (see normalizeResource) → the fields Roster stores. */
@@ -94,7 +105,9 @@ export function userDocument(row: UserRow): JsonObject {
   const name: JsonObject = { ...storedName };
   if (row.user.givenName) name.givenName = row.user.givenName;
   if (row.user.familyName) name.familyName = row.user.familyName;
-  const { name: _n, ...rest } = attrs;
+  const { name: _n, ...stored } = attrs;
+  // A multi-valued attribute without values is unassigned (RFC 7643 §2.5): not sent as [] (rows written before this rule may hold one).
+  const rest = Object.fromEntries(Object.entries(stored).filter(([, v]) => !(Array.isArray(v) && v.length === 0)));
   const doc: JsonObject = {
     userName: m.userName,
     ...(Object.keys(name).length ? { name } : {}),
