@@ -1,7 +1,7 @@
 import { and, sql } from "drizzle-orm";
 import { groupMembers, memberships } from "@/lib/db/schema";
 import type { GroupChanges } from "@/lib/orgs/groups";
-import { invalidPath, invalidValue } from "../errors";
+import { invalidPath, mutability } from "../errors";
 import { compileFilter } from "../filter/sql";
 import { coerceValue } from "../normalize";
 import type { PatchOperation } from "../patch/ops";
@@ -59,7 +59,7 @@ export async function applyGroupOperation(changes: GroupChanges, o: PatchOperati
     return;
   }
   if (attr === "displayname") {
-    if (o.op === "remove") throw invalidValue("displayName is required: a group cannot lose its name.");
+    if (o.op === "remove") throw mutability("displayName is required: it can be replaced but not removed.");
     return changes.rename(String(coerceValue(displayNameAttr, o.value, "displayName", ignored) ?? ""));
   }
   if (attr === "externalid") {

@@ -14,7 +14,7 @@ export const groupSchema: SchemaDef = {
       multiValued: true,
       subAttributes: [
         attr("value", "string", "The id of a User of the organisation.", { mutability: "immutable" }),
-        attr("$ref", "reference", "The URI of the member's User resource.", { mutability: "immutable", referenceTypes: ["User"] }),
+        attr("$ref", "reference", "The URI of the member's User resource, made by Roster from value.", { mutability: "readOnly", referenceTypes: ["User"] }),
         attr("display", "string", "A label for the member, as the IdP sent it (else the user's displayName).", {
           mutability: "immutable",
         }),
