@@ -155,7 +155,13 @@ export function bulkHandler(runOperation: RunOperation): ScimHandler {
     };
     let waiting: Operation[] = [];
     const run = async (op: Operation) => {
-      const path = resolve(op.path, created) as string;
+      const path = op.path
+        .split("/")
+        .map((segment) => {
+          const ref = REF.exec(decodeSegment(segment));
+          return ref && created.has(ref[1]!) ? created.get(ref[1]!)! : segment;
+        })
+        .join("/");
       const result = await runOne(ctx, runOperation, { ...op, path, data: resolve(op.data, created) });
       results.set(op.index, result);
       if (Number(result.status) >= 400) errors++;

@@ -18,8 +18,9 @@ type Table = Partial<Record<Method, ScimHandler>>;
 /** POST /Users/.search and /Groups/.search (RFC 7644 §3.4.3): the list GET, its query in the body. Any other id: no POST. */
 const searchOn = (key: "Users/:id" | "Groups/:id", list: ScimHandler): ScimHandler => async (ctx) => {
   if (ctx.params.id !== ".search") return notAllowed(key, "POST")(ctx);
-  Object.assign(ctx.notes, { operation: "search" });
-  return list(await asGet(ctx));
+  const reply = await list(await asGet(ctx));
+  ctx.notes.operation = "search";
+  return reply;
 };
 
 export const endpoints = {

@@ -13,7 +13,7 @@ import type { Ctx, HostileCase, HostileRequest } from "./case";
 import { deepNesting, hugeInputs, malformedBodies } from "./cases/bodies";
 import { filters, queryParams } from "./cases/filters";
 import { patchCases } from "./cases/patch";
-import { badIds, badTokens, contentTypes, headerAbuse, methodsAndPaths } from "./cases/protocol";
+import { badIds, badTokens, contentTypes, headerAbuse, malformedEncodings, methodsAndPaths } from "./cases/protocol";
 import { unknownAndDuplicated, wrongTypes } from "./cases/types";
 import { validTraffic } from "./cases/valid";
 import { checkInvariants } from "./invariants";
@@ -69,6 +69,7 @@ export async function runHostile(opts: { port: number; seed?: number }): Promise
       ...queryParams(),
       ...patchCases(),
       ...badIds(),
+      ...malformedEncodings(),
       ...badTokens(),
       ...contentTypes(),
       ...headerAbuse(),

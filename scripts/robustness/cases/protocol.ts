@@ -179,3 +179,50 @@ export function methodsAndPaths(): HostileCase[] {
   }
   return out;
 }
+
+/** Percent-encodings that are not UTF-8: truncated, not hex, surrogates, overlong, past U+10FFFF, lone continuation bytes. */
+const MALFORMED = ["%", "%Z", "%ZZ", "%E", "%ED%A0%80", "%C0%AF", "%FF", "%80", "%F4%90%80%80", "a%E2%82"];
+
+/**
+ * Malformed percent-encoding in every path segment and every query parameter, on every method: a SCIM
+ * 400 or 404 (Next.js alone would answer a plain-text 500 for the paths), never a 5xx, nothing written.
+ */
+export function malformedEncodings(): HostileCase[] {
+  const out: HostileCase[] = [];
+  const paths = ["/Users/X", "/Groups/X", "/X", "/X/.search", "/Users/X/more", "/Bulk/X"];
+  for (const template of paths) {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      for (const bad of MALFORMED) {
+        out.push({
+          category: "malformed encoding",
+          name: `${method} ${template.replace("X", bad)}`,
+          build: () => ({ method, path: template.replace("X", bad), body: method === "GET" || method === "DELETE" ? undefined : { schemas: [USER] } }),
+          expect: is(400, 404),
+        });
+      }
+    }
+  }
+  const params = ["filter", "startIndex", "count", "attributes", "excludedAttributes", "sortBy", "sortOrder"];
+  for (const resource of ["Users", "Groups"]) {
+    for (const param of params) {
+      for (const bad of MALFORMED) {
+        out.push({
+          category: "malformed encoding",
+          name: `GET /${resource}?${param}=${bad}`,
+          build: () => ({ method: "GET", path: `/${resource}?${param}=${bad}` }),
+          // Query parameters decode leniently (U+FFFD): the value is then valid or a precise 400.
+          expect: okOr4xx,
+        });
+      }
+    }
+    for (const bad of MALFORMED) {
+      out.push({
+        category: "malformed encoding",
+        name: `GET /${resource}?${bad}=1`,
+        build: () => ({ method: "GET", path: `/${resource}?${bad}=1&filter=${bad}` }),
+        expect: okOr4xx,
+      });
+    }
+  }
+  return out;
+}
