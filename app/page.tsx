@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getViewer, isAdminRole } from "@/lib/auth/viewer";
+import { getViewer, opensAdminConsole } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Home" };
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export default async function Home() {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  redirect(isAdminRole(viewer.membership) ? "/admin/users" : "/me");
+  redirect(opensAdminConsole(viewer) ? "/admin/users" : "/me");
 }

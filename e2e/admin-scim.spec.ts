@@ -32,7 +32,7 @@ test("SCIM on: the token is shown once, works against /api/scim/v2, passes Test 
   const org = await makeOrg({ name: "Scimco", seats: 5 });
   await signInWithMagicLink(page, org.owner);
   await page.goto("/admin/security");
-  // No SSO yet: the rule in lib/orgs (scimEnableBlocker) says why, and the server refuses too.
+  // No SSO yet: the rule in lib/policy.ts (scimEnableBlocker) says why, and the server refuses too.
   await expect(page.getByText("SCIM cannot be turned on yet")).toBeVisible();
   await expect(page.getByText(/Set up single sign-on \(SAML\) first/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Enable SCIM provisioning" })).toBeDisabled();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo";
 import { SignOutButton } from "@/components/sign-out-button";
-import { getViewer, isAdminRole } from "@/lib/auth/viewer";
+import { getViewer, opensAdminConsole } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function MemberLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  const admin = isAdminRole(viewer.membership) && viewer.membership?.state === "active";
+  const admin = opensAdminConsole(viewer);
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white">

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
-import { getJackson, spInfo } from "@/lib/auth/jackson";
+import { getJackson, spInfo } from "@/lib/sso/jackson";
 import { getDb } from "@/lib/db";
 import type { Organisation } from "@/lib/db/schema";
 import { getSsoConnection, type SsoConnection } from "@/lib/sso/connections";

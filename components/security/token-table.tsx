@@ -2,7 +2,7 @@ import { Badge } from "@/components/badge";
 import { ConfirmAction } from "@/components/confirm-action";
 import { formatDate, formatDateTime, relative } from "@/components/format";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
-import type { ScimTokenSummary } from "@/lib/scim/tokens";
+import type { ScimTokenSummary } from "@/lib/orgs/scim-tokens";
 
 function status(t: ScimTokenSummary, now: Date) {
   if (t.revokedAt) return <Badge>Revoked</Badge>;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { InvitationStatus } from "@/lib/orgs/invitation-actions";
+import type { MemberInvitationState } from "@/lib/orgs/invitation-actions";
 import { Button } from "../button";
 import { ConfirmDialog, type ConfirmSpec } from "../confirm-action";
 import { LockIcon } from "../icons";
@@ -14,7 +14,7 @@ export interface MemberActionTarget {
   email: string;
   state: "invited" | "active" | "deactivated";
   role: "owner" | "admin" | "user";
-  invitation: InvitationStatus | null;
+  invitation: MemberInvitationState | null;
 }
 
 export const IDP_MANAGED = "Managed by your identity provider";

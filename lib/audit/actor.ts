@@ -1,10 +1,17 @@
+import type { Membership } from "@/lib/db/schema";
+
 /**
- * Who is making a change. Domain functions take an Actor so that one rule
- * ("while SCIM is on, only the IdP removes people") and one audit trail serve
- * every face of the app.
+ * Who is making a change. Domain functions take an Actor so that one policy
+ * (lib/policy.ts) and one audit trail serve every face of the app.
  */
 export type Actor =
-  | { kind: "user"; userId: string; email: string }
+  | {
+      kind: "user";
+      userId: string;
+      email: string;
+      /** Their membership as this request read it (lib/auth/viewer.ts), null for a personal account: the policy's facts about them. */
+      membership: ActingMembership | null;
+    }
   | { kind: "scim"; tokenId: string | null }
   | { kind: "operator" }
   | { kind: "system"; reason: string };
@@ -23,3 +30,6 @@ export function actorLabel(actor: Actor): string {
 }
 
 export const actorUserId = (actor: Actor): string | null => (actor.kind === "user" ? actor.userId : null);
+
+/** What the policy needs to know about the person acting. */
+export type ActingMembership = Pick<Membership, "id" | "orgId" | "role" | "state">;

@@ -10,8 +10,14 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-/** Appends to the admin audit trail; call it inside the transaction of the change it records. */
+/**
+ * Appends to the admin audit trail; call it inside the transaction of the
+ * change it records, whoever made it. The trail is what people, the operator
+ * and Roster itself did: the IdP's changes are recorded, request by request,
+ * in the provisioning log (lib/scim/log.ts), so they are not repeated here.
+ */
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
+  if (!recordedHere(input.actor)) return;
   await tx.insert(auditLog).values({
     orgId: input.orgId,
     actorUserId: actorUserId(input.actor),
@@ -21,3 +27,6 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
     details: input.details ?? {},
   });
 }
+
+/** Whose changes the audit trail records (see recordAudit). */
+export const recordedHere = (actor: Actor): boolean => actor.kind !== "scim";

@@ -2,6 +2,8 @@ import { and, desc, eq, gte, ilike, like, lt, or, sql, type SQL } from "drizzle-
 import type { Executor } from "@/lib/db";
 import { provisioningLog, type ProvisioningLogEntry } from "@/lib/db/schema";
 import { SEAT_LIMIT_DETAIL_PREFIX } from "@/lib/errors";
+import { keysetPage } from "@/lib/db/keyset";
+import { escapeLike } from "@/lib/db/like";
 
 /**
  * Reading the provisioning log (written by lib/scim for every SCIM request)
@@ -27,7 +29,6 @@ export interface ProvisioningLogQuery {
   limit?: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A request the IdP made that Roster refused for lack of seats (see SEAT_LIMIT_DETAIL_PREFIX). */
 const isSeatRefusal = and(
@@ -55,9 +56,7 @@ export async function listProvisioningLog(
     .where(and(...filters))
     .orderBy(desc(provisioningLog.id))
     .limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, nextBefore: more ? page[page.length - 1]!.id : null };
+  return keysetPage(rows, limit);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { and, desc, eq, ilike, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { auditLog, type AuditEntry } from "@/lib/db/schema";
+import { keysetPage } from "@/lib/db/keyset";
+import { escapeLike } from "@/lib/db/like";
 
 /** The audit page's filter groups: an action's first segment ("seats.added" → "seats"). */
 export const AUDIT_CATEGORIES = {
@@ -26,7 +28,6 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of the admin audit trail, newest first, keyset-paged on the id. */
 export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows: AuditEntry[]; nextBefore: number | null }> {
@@ -53,9 +54,7 @@ export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows:
     .where(and(...filters))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, nextBefore: more ? page[page.length - 1]!.id : null };
+  return keysetPage(rows, limit);
 }
 
 const LABELS: Record<string, string> = {

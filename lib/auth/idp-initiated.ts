@@ -2,8 +2,8 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
 import { acceptedInvitationHash, forgetInvitation } from "./invitation-cookie";
-import { clientSecretVerifier, getJackson, samlRedirects } from "./jackson";
-import { refusalUrl } from "./refusals";
+import { clientSecretVerifier, getJackson, samlRedirects } from "@/lib/sso/jackson";
+import { refusalUrl } from "@/lib/sso/refusals";
 import { currentSessionUserId, startSession } from "./session-cookie";
 import { admitSsoSignIn } from "./sso-sign-in";
 

@@ -4,17 +4,8 @@ import { invitations, memberships } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
 import { invitationStatus, latestOpenInvitation, markInvitationAccepted } from "@/lib/orgs/invitations";
 import { lockMembership, markMemberJoined } from "@/lib/orgs/lifecycle";
+import type { SsoRefusal } from "@/lib/sso/refusals";
 import { isUuid } from "@/lib/validation";
-
-export type SsoRefusal =
-  | "unknown"
-  | "not_member"
-  | "deactivated"
-  | "invitation_expired"
-  | "invitation_revoked"
-  | "invitation_missing"
-  | "wrong_person"
-  | "no_email";
 
 export type SsoDecision =
   | { allowed: true; userId: string; joined: boolean }

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/audit/actor";
+import { authorize, may } from "@/lib/policy";
 import { getDb } from "@/lib/db";
 import { memberships, organisations, users, type Membership, type Organisation, type User } from "@/lib/db/schema";
 import { endSessions } from "@/lib/orgs/lifecycle";
@@ -43,18 +44,27 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return row;
 });
 
-export const isAdminRole = (m: Membership | null): boolean => m?.role === "owner" || m?.role === "admin";
-
+/** The person as domain functions and the policy see them. */
 export function viewerActor(v: Viewer): Actor {
-  return { kind: "user", userId: v.user.id, email: v.user.email };
+  const m = v.membership;
+  return { kind: "user", userId: v.user.id, email: v.user.email, membership: m && { id: m.id, orgId: m.orgId, role: m.role, state: m.state } };
 }
 
-/** For admin pages: sign in first, then owner or admin of an organisation, else the 403 page. */
+/** Whether the viewer may open the admin console (lib/policy.ts decides; pages use it to choose where to send people). */
+export function opensAdminConsole(v: Viewer): v is AdminViewer {
+  return !!v.org && may(viewerActor(v), "console.open", { org: v.org });
+}
+
+/** The admin console's guard for routes and pages: the policy's ForbiddenError unless the viewer may open it. */
+export function asAdmin(v: Viewer): AdminViewer {
+  authorize(viewerActor(v), "console.open", { org: { id: v.org?.id ?? "" } });
+  return v as AdminViewer;
+}
+
+/** For admin pages: sign in first, then the policy's "console.open", else the 403 page. */
 export async function requireAdminPage(): Promise<AdminViewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  if (!viewer.org || !viewer.membership || !isAdminRole(viewer.membership) || viewer.membership.state !== "active") {
-    forbidden();
-  }
-  return viewer as AdminViewer;
+  if (!opensAdminConsole(viewer)) forbidden();
+  return viewer;
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
+import { authorize } from "@/lib/policy";
 import { slugify } from "@/lib/validation";
 
 /** Weekly hours a new member starts with: Monday to Friday, 09:00–17:00 in their time zone. */
@@ -22,6 +23,7 @@ export async function setOrgDefaultEventType(
   p: { orgId: string; title: string; durationMinutes: number; actor: Actor },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    authorize(p.actor, "default_event.set", { org: { id: p.orgId } });
     await tx
       .update(organisations)
       .set({ defaultEventTitle: p.title, defaultEventMinutes: p.durationMinutes, updatedAt: new Date() })

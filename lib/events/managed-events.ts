@@ -5,6 +5,7 @@ import type { Executor, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { eventTypes, groups, managedEventAssignments, managedEventTypes, type ManagedEventType } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { authorize } from "@/lib/policy";
 import { isUuid, slugify } from "@/lib/validation";
 import { pushManagedFields, syncManagedEventTypes } from "./managed";
 import type { Assignment, ManagedEventInput, ManagedEventPatch } from "./schemas";
@@ -69,6 +70,7 @@ export async function createManagedEventType(
 ): Promise<ManagedEventType> {
   const slug = p.input.slug ?? slugify(p.input.title, "meeting");
   return db.transaction(async (tx) => {
+    authorize(p.actor, "managed_event.create", { org: { id: p.orgId } });
     let row: ManagedEventType;
     try {
       [row] = (await tx
@@ -109,6 +111,7 @@ export async function updateManagedEventType(
   p: { orgId: string; id: string; patch: ManagedEventPatch; actor: Actor },
 ): Promise<ManagedEventType> {
   return db.transaction(async (tx) => {
+    authorize(p.actor, "managed_event.update", { org: { id: p.orgId } });
     const current = await lockManaged(tx, p.orgId, p.id);
     const { assignment, ...fields } = p.patch;
     let row = current;
@@ -138,6 +141,7 @@ export async function updateManagedEventType(
 /** Deleting the managed event type removes every copy (foreign key cascade); bookings stay with their title. */
 export async function deleteManagedEventType(db: Executor, p: { orgId: string; id: string; actor: Actor }): Promise<void> {
   await db.transaction(async (tx) => {
+    authorize(p.actor, "managed_event.delete", { org: { id: p.orgId } });
     const current = await lockManaged(tx, p.orgId, p.id);
     await tx.delete(managedEventTypes).where(eq(managedEventTypes.id, current.id));
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "managed_event.deleted", target: current.title });

@@ -3,8 +3,9 @@ import { actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { billingChanges, organisations, organisationSeats, users, type Organisation } from "@/lib/db/schema";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { assertOrgAdmin } from "./authorize";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { authorize } from "@/lib/policy";
+import { getOrganisation } from "./organisations";
 
 export const MAX_SEATS_PER_CHANGE = 100_000;
 
@@ -42,12 +43,10 @@ function assertQuantity(quantity: number) {
 /**
  * Raises the seat count at once and records the billing change. Organisations
  * that pay by invoice change seats through their Customer Success Manager, so
- * an admin is refused here (the operator CLI is how the CSM applies it).
+ * an admin is refused (lib/policy.ts; the operator CLI is how the CSM applies it).
  */
 export async function addSeats(db: Executor, p: { orgId: string; quantity: number; actor: Actor }) {
-  assertQuantity(p.quantity);
   return db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
     const [row] = await tx
       .select({ org: organisations, seats: organisationSeats.seats })
       .from(organisations)
@@ -55,12 +54,9 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
       .where(eq(organisations.id, p.orgId))
       .for("update", { of: organisationSeats });
     if (!row) throw new NotFoundError("Organisation not found");
+    authorize(p.actor, "seats.add", { org: row.org });
+    assertQuantity(p.quantity);
     const before = { ...row.org, seats: row.seats };
-    if (p.actor.kind === "user" && before.billingMethod === "invoice") {
-      throw new ForbiddenError(
-        `${before.name} pays by invoice, so seats cannot be added here. Contact your Customer Success Manager to change your plan.`,
-      );
-    }
     const quote = quoteSeatAddition(before, p.quantity);
     const charged = p.actor.kind === "user" ? quote.amountDueCents : 0;
     const seatsAfter = before.seats + p.quantity;
@@ -88,9 +84,9 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
 
 /** Removes unused seats; never below the seats held (the CHECK constraint would refuse it anyway). */
 export async function removeSeats(db: Executor, p: { orgId: string; quantity: number; actor: Actor }) {
-  assertQuantity(p.quantity);
   return db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
+    authorize(p.actor, "seats.remove", { org: await getOrganisation(tx, p.orgId) });
+    assertQuantity(p.quantity);
     const [updated] = await tx
       .update(organisationSeats)
       .set({ seats: sql`${organisationSeats.seats} - ${p.quantity}` })

@@ -1,18 +1,23 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { membersOfGroups, syncManagedEventTypes } from "@/lib/events/managed";
+import { authorize, type OrgFacts } from "@/lib/policy";
 import { isUuid } from "@/lib/validation";
+import { getOrganisation } from "./organisations";
 
 /**
  * Groups (departments) and their members, for SCIM and the admin Groups page
  * alike. Members are memberships of the same organisation: the composite
  * foreign keys of group_members prove it in the database, and unknown ids are
- * refused here with a message that names them.
+ * refused here with a message that names them. Who may change which group
+ * (while SCIM is on, the IdP's groups are read-only for people) is the
+ * policy's "group.*" (lib/policy.ts). Each function takes the organisation as
+ * the caller knows it (SCIM: from authentication) or reads it.
  */
 export interface MemberRef {
   membershipId: string;
@@ -46,6 +51,7 @@ export class GroupChanges {
   constructor(
     readonly tx: Tx,
     readonly group: Group,
+    readonly org: OrgFacts,
   ) {}
 
   async rename(displayName: string): Promise<void> {
@@ -135,8 +141,9 @@ async function lockGroup(tx: Tx, orgId: string, groupId: string): Promise<Group>
 
 export async function createGroup(
   db: Executor,
-  p: { orgId: string; displayName: string; externalId?: string | null; members?: MemberRef[]; actor: Actor },
+  p: { orgId: string; displayName: string; externalId?: string | null; members?: MemberRef[]; actor: Actor; org?: OrgFacts },
 ): Promise<Group> {
+  if (p.org) authorize(p.actor, "group.create", { org: p.org });
   const name = checkName(p.displayName);
   const insert = async (ex: Executor) => {
     try {
@@ -151,13 +158,38 @@ export async function createGroup(
     }
   };
   // The IdP creating an empty group (as Okta and Entra do) is one row: one statement, no transaction.
-  if (p.actor.kind === "scim" && !p.members?.length) return insert(db);
+  if (p.org && !recordedHere(p.actor) && !p.members?.length) return insert(db);
   return db.transaction(async (tx) => {
+    const org = p.org ?? (await getOrganisation(tx, p.orgId));
+    if (!p.org) authorize(p.actor, "group.create", { org });
     const group = await insert(tx);
-    await new GroupChanges(tx, group).addMembers(p.members ?? []);
-    if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.created", target: name });
+    await new GroupChanges(tx, group, org).addMembers(p.members ?? []);
+    await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.created", target: name });
     return group;
   });
+}
+
+/**
+ * The group a change or delete is about, locked, once the policy allows it:
+ * asked first with the organisation (someone who may not act learns nothing
+ * about its groups), then with the group (the IdP's groups are read-only to
+ * people while SCIM is on); If-Match (`expectedVersion`) checked last.
+ */
+async function lockGroupFor(
+  tx: Tx,
+  action: "group.change" | "group.delete",
+  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts },
+): Promise<{ org: OrgFacts; group: Group }> {
+  const org = p.org ?? (await getOrganisation(tx, p.orgId));
+  authorize(p.actor, action, { org });
+  const group = await lockGroup(tx, p.orgId, p.groupId);
+  authorize(p.actor, action, { org, group });
+  if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
+    throw new PreconditionFailedError(
+      `The group changed since you read it (version ${group.version}, not ${p.expectedVersion}). Read it again, then retry.`,
+    );
+  }
+  return { org, group };
 }
 
 /**
@@ -166,17 +198,12 @@ export async function createGroup(
  */
 export async function changeGroup(
   db: Executor,
-  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number },
+  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts },
   apply: (changes: GroupChanges) => Promise<void>,
 ): Promise<Group> {
   return db.transaction(async (tx) => {
-    const group = await lockGroup(tx, p.orgId, p.groupId);
-    if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
-      throw new PreconditionFailedError(
-        `The group changed since you read it (version ${group.version}, not ${p.expectedVersion}). Read it again, then retry.`,
-      );
-    }
-    const changes = new GroupChanges(tx, group);
+    const { org, group } = await lockGroupFor(tx, "group.change", p);
+    const changes = new GroupChanges(tx, group, org);
     await apply(changes);
     await changes.flush();
     // Managed event types assigned to this group follow its members (lib/events/managed.ts).
@@ -186,24 +213,21 @@ export async function changeGroup(
       .set({ version: sql`${groups.version} + 1`, updatedAt: new Date(), managedByIdp: group.managedByIdp || p.actor.kind === "scim" })
       .where(eq(groups.id, group.id))
       .returning();
-    if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
+    await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
     return updated!;
   });
 }
 
 export async function deleteGroup(
   db: Executor,
-  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number },
+  p: { orgId: string; groupId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const group = await lockGroup(tx, p.orgId, p.groupId);
-    if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
-      throw new PreconditionFailedError(`The group changed since you read it (version ${group.version}, not ${p.expectedVersion}).`);
-    }
+    const { group } = await lockGroupFor(tx, "group.delete", p);
     const members = await membersOfGroups(tx, [group.id]);
     await tx.delete(groups).where(eq(groups.id, group.id));
     // The cascade took the group's assignments: its members lose what only this group gave them.
     await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: members });
-    if (p.actor.kind !== "scim") await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.deleted", target: group.displayName });
+    await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.deleted", target: group.displayName });
   });
 }

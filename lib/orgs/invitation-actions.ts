@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { invitations } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { assertOrgAdmin } from "./authorize";
+import { authorize } from "@/lib/policy";
 import { issueInvitation } from "./invitations";
 import { lockMembership } from "./lifecycle";
 import { getOrganisation } from "./organisations";
@@ -17,13 +17,13 @@ import { getOrganisation } from "./organisations";
  * kill a link that went to the wrong inbox). Freeing the seat is removal or
  * deactivation, with their own rules.
  */
-export type InvitationStatus = "pending" | "expired" | "revoked" | "none";
+export type MemberInvitationState = "pending" | "expired" | "revoked" | "none";
 
 /** Sends a fresh invitation email; the previous link stops working (issueInvitation revokes it). */
 export async function resendInvitation(db: Executor, p: { orgId: string; membershipId: string; actor: Actor }) {
   return db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
     const org = await getOrganisation(tx, p.orgId);
+    authorize(p.actor, "invitation.resend", { org });
     const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
     if (membership.state !== "invited") {
       throw new ValidationError(
@@ -48,7 +48,7 @@ export async function resendInvitation(db: Executor, p: { orgId: string; members
 /** Makes the member's open invitation link stop working; they stay invited until resent, removed or deactivated. */
 export async function revokeInvitation(db: Executor, p: { orgId: string; membershipId: string; actor: Actor }) {
   return db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
+    authorize(p.actor, "invitation.revoke", { org: await getOrganisation(tx, p.orgId) });
     const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
     const revoked = await tx
       .update(invitations)
@@ -74,8 +74,8 @@ export async function invitationStatuses(
   orgId: string,
   membershipIds: string[],
   now = new Date(),
-): Promise<Map<string, { status: InvitationStatus; expiresAt: Date | null; sentAt: Date | null }>> {
-  const out = new Map<string, { status: InvitationStatus; expiresAt: Date | null; sentAt: Date | null }>();
+): Promise<Map<string, { status: MemberInvitationState; expiresAt: Date | null; sentAt: Date | null }>> {
+  const out = new Map<string, { status: MemberInvitationState; expiresAt: Date | null; sentAt: Date | null }>();
   if (membershipIds.length === 0) return out;
   const rows = await db
     .selectDistinctOn([invitations.membershipId], {
@@ -89,7 +89,7 @@ export async function invitationStatuses(
     .where(and(eq(invitations.orgId, orgId), inArray(invitations.membershipId, membershipIds)))
     .orderBy(invitations.membershipId, desc(invitations.createdAt));
   for (const r of rows) {
-    const status: InvitationStatus = r.revokedAt ? "revoked" : r.acceptedAt ? "none" : r.expiresAt <= now ? "expired" : "pending";
+    const status: MemberInvitationState = r.revokedAt ? "revoked" : r.acceptedAt ? "none" : r.expiresAt <= now ? "expired" : "pending";
     out.set(r.membershipId, { status, expiresAt: r.expiresAt, sentAt: r.createdAt });
   }
   return out;

@@ -190,7 +190,8 @@ export async function markInvitationAccepted(tx: Executor, p: { invitation: Invi
   if (done.length === 0) return false;
   await recordAudit(tx, {
     orgId: p.invitation.orgId,
-    actor: { kind: "user", userId: p.user.id, email: p.user.email },
+    // Only recorded, never authorized: accepting is the invitee's own act (lib/auth/accept-invitation.ts).
+    actor: { kind: "user", userId: p.user.id, email: p.user.email, membership: null },
     action: "invitation.accepted",
     target: p.user.email,
   });

@@ -1,14 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor, Tx } from "@/lib/db";
 import { namedStatement, run } from "@/lib/db/statement";
 import { memberships, sessions, users, type Membership, type User } from "@/lib/db/schema";
-import { NotFoundError, OwnerProtectedError, PreconditionFailedError } from "@/lib/errors";
+import { NotFoundError, PreconditionFailedError } from "@/lib/errors";
+import { authorize, type OrgFacts } from "@/lib/policy";
 import { isUuid } from "@/lib/validation";
 import { forgetMember } from "./member-change";
 import { updateMember } from "./member-profile";
-import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
 
 /** Locks and returns a membership of the organisation; other organisations' ids are simply not found. */
@@ -51,10 +51,14 @@ export async function setMemberActive(
  * the membership) and is a free personal account again. The seat comes back if
  * the member held one in the version the delete removed (a parallel
  * deactivation is seen: PostgreSQL re-reads the row it waited for). The owner
- * is never deleted, and If-Match (`version`) is checked in the same statement.
+ * is never deleted (the policy's owner rule, as the statement applies it), and
+ * If-Match (`version`) is checked in the same statement.
  */
-const REMOVE = namedStatement<{ role: Membership["role"] | null; version: number | null; removed: number }, Record<string, unknown>>(`with target as (
-  select m.id, m.role, m.version from memberships m where m.org_id = $orgId and m.id = $membershipId
+const REMOVE = namedStatement<
+  { role: Membership["role"] | null; user_id: string | null; version: number | null; removed: number },
+  Record<string, unknown>
+>(`with target as (
+  select m.id, m.role, m.user_id, m.version from memberships m where m.org_id = $orgId and m.id = $membershipId
 ),
 gone as (
   delete from memberships m using target t
@@ -70,31 +74,39 @@ ended_sessions as (
 seat as (
   update organisation_seats set held = held - 1 where org_id = $orgId and exists (select 1 from gone where state <> 'deactivated')
 )
-select t.role, t.version, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
+select t.role, t.user_id, t.version, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
 
 export async function removeMember(
   db: Executor,
-  p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number },
+  /** `org`: the organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
+  p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts },
 ): Promise<void> {
-  if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
-  forgetMember(p.orgId, p.membershipId);
-  const remove = async (ex: Executor) => {
+  const remove = async (ex: Executor, org: OrgFacts) => {
     const [r] = await run(ex, REMOVE, { orgId: p.orgId, membershipId: p.membershipId, version: p.expectedVersion ?? null });
     if (r!.removed) return;
     if (r!.role === null) throw new NotFoundError("User not found");
     if (p.expectedVersion !== undefined && p.expectedVersion !== r!.version) {
       throw new PreconditionFailedError(`The user changed since you read it (version ${r!.version}, not ${p.expectedVersion}).`);
     }
-    if (r!.role === "owner") throw OwnerProtectedError.forOwner("removed");
+    // The statement kept the owner: the policy says why.
+    authorize(p.actor, "member.remove", { org, member: { userId: r!.user_id!, role: r!.role } });
     // Removed by a parallel request between this statement's snapshot and its delete.
     throw new NotFoundError("User not found");
   };
-  if (p.actor.kind === "scim") return remove(db);
+  // Nothing to record in the audit trail (the IdP): one statement, the policy asked with what authentication knows.
+  if (p.org && !recordedHere(p.actor)) {
+    authorize(p.actor, "member.remove", { org: p.org });
+    if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
+    forgetMember(p.orgId, p.membershipId);
+    return remove(db, p.org);
+  }
   await db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
-    const { user } = await lockMembership(tx, p.orgId, p.membershipId);
-    if (p.actor.kind === "user") assertNotScimManaged(org, "Removing people");
-    await remove(tx);
+    authorize(p.actor, "member.remove", { org });
+    const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
+    authorize(p.actor, "member.remove", { org, member: membership });
+    forgetMember(p.orgId, p.membershipId);
+    await remove(tx, org);
     await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
   });
 }

@@ -76,15 +76,20 @@ function memberFilters(db: Executor, q: MemberListQuery): SQL[] {
   return filters;
 }
 
-export const rowColumns = {
+/** Who a member is, as every list of people shows them (name, email, state). */
+export const personColumns = {
   id: memberships.id,
   email: users.email,
-  userName: memberships.userName,
   givenName: users.givenName,
   familyName: users.familyName,
   displayName: memberships.displayName,
-  role: memberships.role,
   state: memberships.state,
+};
+
+export const rowColumns = {
+  ...personColumns,
+  userName: memberships.userName,
+  role: memberships.role,
   source: memberships.source,
   stateChangedAt: memberships.stateChangedAt,
   joinedAt: memberships.joinedAt,

@@ -3,7 +3,7 @@ import type { Executor } from "@/lib/db";
 import { memberships, users } from "@/lib/db/schema";
 import { personSortKey } from "@/lib/db/schema/search-keys";
 import { isUuid } from "@/lib/validation";
-import { groupsOf, rowColumns, type MemberRow } from "./member-list";
+import { groupsOf, personColumns, rowColumns, type MemberRow } from "./member-list";
 
 /** Single members and small lists the admin pages need besides the Users list. */
 export async function countInvited(db: Executor, orgId: string): Promise<number> {
@@ -28,13 +28,8 @@ export async function findMemberByEmail(db: Executor, orgId: string, email: stri
 export async function listAdmins(db: Executor, orgId: string) {
   return db
     .select({
-      id: memberships.id,
-      email: users.email,
-      givenName: users.givenName,
-      familyName: users.familyName,
-      displayName: memberships.displayName,
+      ...personColumns,
       role: memberships.role,
-      state: memberships.state,
       joinedAt: memberships.joinedAt,
     })
     .from(memberships)

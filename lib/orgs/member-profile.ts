@@ -1,20 +1,17 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Membership, Organisation, User } from "@/lib/db/schema";
+import type { Membership, User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
-import { ConflictError, NotFoundError, OwnerProtectedError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { authorize, type Action, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
 import { prepareInvitation } from "./invitations";
 import { forgetMember, readMember, recentMember, rememberMember, writeMember } from "./member-change";
-import { assertNotScimManaged } from "./members";
 import { getOrganisation } from "./organisations";
 import { isSeatLimitViolation, seatLimitError } from "./seats";
-
-/** What a change needs to know of the organisation (SCIM passes what authentication read). */
-type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled">;
 
 /**
  * A member's identity as the IdP describes it (PRODUCT.md "Edit name and
@@ -45,7 +42,7 @@ export interface UpdateMemberInput {
    */
   change: MemberChange | ((current: UpdatedMember) => MemberChange);
   /** The organisation as the caller already knows it (SCIM: from authentication); read when needed otherwise. */
-  org?: ScimOrg;
+  org?: OrgFacts;
 }
 
 export interface MemberChange {
@@ -69,20 +66,25 @@ const OPTIMISTIC_ATTEMPTS = 8;
  * SCIM PUT or PATCH either lands whole or not at all (lib/orgs/member-change.ts).
  * The change is computed from the member as read and written only if nobody
  * changed them since; otherwise it is computed again from the new state, so
- * two parallel PATCHes never lose each other's changes. Changes by people
- * (the admin console) run in a transaction on the locked row, with their
- * audit entry.
+ * two parallel PATCHes never lose each other's changes. Changes that the
+ * audit trail records (people, the operator) run in a transaction on the
+ * locked row, with their audit entry; the policy is asked before the member
+ * is read, and again with who they are.
  */
 export async function updateMember(db: Executor, p: UpdateMemberInput): Promise<UpdatedMember> {
   const tried: Tried = {};
   try {
-    if (p.actor.kind === "scim") {
+    if (!recordedHere(p.actor)) {
       for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
         const done = await attemptUpdate(db, p, tried, p.org, attempt === 0 ? "remembered" : "read");
         if (done) return done;
       }
     }
-    return await db.transaction(async (tx) => (await attemptUpdate(tx, p, tried, undefined, "locked"))!);
+    return await db.transaction(async (tx) => {
+      const org = await getOrganisation(tx, p.orgId);
+      if (typeof p.change !== "function") for (const action of actionsOf(p.change)) authorize(p.actor, action, { org });
+      return (await attemptUpdate(tx, p, tried, org, "locked"))!;
+    });
   } catch (e) {
     forgetMember(p.orgId, p.membershipId);
     if (isSeatLimitViolation(e)) throw await seatLimitError(db, p.orgId);
@@ -106,7 +108,7 @@ async function attemptUpdate(
   ex: Executor,
   p: UpdateMemberInput,
   tried: Tried,
-  known: ScimOrg | undefined,
+  known: OrgFacts | undefined,
   how: "remembered" | "read" | "locked",
 ): Promise<UpdatedMember | undefined> {
   // What this process last saw of the member will do if it is still current: the write checks that.
@@ -135,6 +137,8 @@ async function attemptUpdate(
       !isDeepStrictEqual(profile.scimAttributes, membership.scimAttributes));
   const isDeactivated = membership.state === "deactivated";
   const activating = change.active !== undefined && change.active === isDeactivated;
+  const org = known ?? (await getOrganisation(ex, p.orgId));
+  for (const action of actionsOf(change)) authorize(p.actor, action, { org, member: membership });
   if (!accountChanged && !memberChanged && !activating) {
     // Nothing to write. A remembered member's groups may be out of date (group changes keep the version): read.
     if (remembered) return undefined;
@@ -142,12 +146,6 @@ async function attemptUpdate(
     return { membership, user, groups: current.groups };
   }
 
-  const org = known ?? (await getOrganisation(ex, p.orgId));
-  if (p.actor.kind === "user") {
-    if (accountChanged || memberChanged) assertNotScimManaged(org, "Editing people's name and email");
-    if (activating) assertNotScimManaged(org, change.active ? "Reactivating people" : "Deactivating people");
-  }
-  if (activating && !change.active && membership.role === "owner") throw OwnerProtectedError.forOwner("deactivated");
   const reactivating = activating && change.active === true;
   // Whether an invitation still works is not part of the version: a reactivation looks at the database.
   if (reactivating && remembered) return undefined;
@@ -182,13 +180,20 @@ async function attemptUpdate(
   }
   const after = { membership: written.membership, user: written.user ?? user, groups: written.groups };
   rememberMember(ex, p.orgId, { ...after, openInvitation: current.openInvitation || written.membership.state === "invited" });
-  if (p.actor.kind !== "scim") {
-    const target = written.user?.email ?? user.email;
-    if (accountChanged || memberChanged) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: "member.updated", target });
-    if (activating) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: reactivating ? "member.reactivated" : "member.deactivated", target });
-  }
+  const target = written.user?.email ?? user.email;
+  if (accountChanged || memberChanged) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: "member.updated", target });
+  if (activating) await recordAudit(ex, { orgId: org.id, actor: p.actor, action: reactivating ? "member.reactivated" : "member.deactivated", target });
   if (reactivating && !membership.joinedAt && !current.openInvitation) announceQueuedEmail();
   return after;
+}
+
+/** The policy's actions a change asks for: asking is enough (an unchanged value is still the IdP's to send). */
+function actionsOf(change: MemberChange): Action[] {
+  const actions: Action[] = [];
+  if (change.profile) actions.push("member.edit");
+  if (change.active === false) actions.push("member.deactivate");
+  if (change.active === true) actions.push("member.reactivate");
+  return actions;
 }
 
 function checkedProfile(profile: MemberProfile): MemberProfile {

@@ -2,6 +2,7 @@ import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { memberships, users } from "@/lib/db/schema";
 import { memberSearchText, personSearchText } from "@/lib/db/schema/search-keys";
+import { escapeLike } from "@/lib/db/like";
 
 /**
  * The Users page search at 100,000 members. Both halves of a member (the
@@ -18,7 +19,6 @@ import { memberSearchText, personSearchText } from "@/lib/db/schema/search-keys"
  *
  * Measured in docs/admin-console.md.
  */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Three characters and more: anywhere in the text. Shorter: at the start of a

@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { memberships, type Membership, type Organisation, type User } from "@/lib/db/schema";
+import { memberships, type Membership, type User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
-import { ConflictError, ScimManagedError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { authorize, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
 import { prepareInvitation } from "./invitations";
@@ -25,7 +26,7 @@ export interface InviteMemberInput {
   externalId?: string | null;
   scimAttributes?: Record<string, unknown>;
   /** The organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
-  org?: NewMemberOrg;
+  org?: NewMemberOrg & OrgFacts;
   /**
    * false: the IdP provisions someone who is disabled at the source. They are
    * created deactivated: no seat, and their invitation is recorded revoked with
@@ -47,31 +48,33 @@ export interface InvitedMember {
  * seat, the default event type, and the invitation email — all or nothing.
  * Used by SCIM create and by an admin's manual invitation alike.
  *
- * A new address is one statement (lib/orgs/new-member.ts). An address that
- * already has an account takes a transaction: the account must be free to
- * join (PRODUCT.md: one organisation per account), then the same statement
- * links it. People (not the IdP) are checked against the SCIM-managed lock on
- * a fresh read of the organisation, and audited in the same transaction.
+ * The policy is asked first. A new address from the IdP, whose organisation
+ * authentication already read, is one statement (lib/orgs/new-member.ts). An
+ * address that already has an account, or an invitation by a person, takes a
+ * transaction: the organisation is read afresh for the policy, the account
+ * must be free to join (PRODUCT.md: one organisation per account), then the
+ * same statement links it, with its audit entry.
  */
 export async function inviteMember(db: Executor, input: InviteMemberInput): Promise<InvitedMember> {
   const userName = (input.userName ?? input.email).trim();
   const email = input.email.trim();
   if (!isEmail(email)) throw new ValidationError(`"${email}" is not a valid email address.`, "email");
-  const byPerson = input.actor.kind !== "scim";
+  const known = input.org && !recordedHere(input.actor) ? input.org : undefined;
+  if (known) authorize(input.actor, "member.invite", { org: known });
   const attempt = async (avoidPlainSlug: boolean) => {
-    if (!byPerson && input.org) {
-      const rows = rowsFor(input, input.org, { email, userName, avoidPlainSlug });
+    if (known) {
+      const rows = rowsFor(input, known, { email, userName, avoidPlainSlug });
       const created = await writeNewMember(db, rows);
       if (created) return { ...created, token: rows.invitation.token };
     }
     return db.transaction(async (tx) => {
-      const org = await getOrganisation(tx, input.orgId);
-      if (input.actor.kind === "user") assertNotScimManaged(org, "Invite people");
+      const org = known ?? (await getOrganisation(tx, input.orgId));
+      authorize(input.actor, "member.invite", { org });
       const { user } = await findOrCreateJoinableAccount(tx, { email, givenName: input.givenName, familyName: input.familyName, origin: "provisioned" });
       const rows = rowsFor(input, org, { email, userName, avoidPlainSlug, user });
       const created = await writeNewMember(tx, rows);
       if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
-      if (byPerson && input.active !== false) {
+      if (input.active !== false) {
         await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
       }
       return { ...created, token: rows.invitation.token };
@@ -137,14 +140,5 @@ export async function assertUserNameFree(tx: Executor, orgId: string, userName: 
     .where(and(eq(memberships.orgId, orgId), sql`lower(${memberships.userName}) = lower(${userName})`));
   if (clash && clash.id !== exceptId) {
     throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
-  }
-}
-
-/** PRODUCT.md: while SCIM is enabled, people are added, edited and removed only through the IdP. */
-export function assertNotScimManaged(org: Pick<Organisation, "scimEnabled" | "name">, what: string): void {
-  if (org.scimEnabled) {
-    throw new ScimManagedError(
-      `${what} is managed by your identity provider while SCIM provisioning is on for ${org.name}. Make the change in your IdP, or turn SCIM off on the Security page.`,
-    );
   }
 }

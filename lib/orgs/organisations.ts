@@ -4,10 +4,10 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, organisations, organisationSeats, type Organisation } from "@/lib/db/schema";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { authorize } from "@/lib/policy";
 import { slugify } from "@/lib/validation";
 import { findOrCreateJoinableAccount } from "./accounts";
-import { assertOrgAdmin } from "./authorize";
 import { uniqueMemberSlug } from "./member-slug";
 import { isReservedOrgSlug } from "./reserved-slugs";
 import { claimSeat } from "./seats";
@@ -40,6 +40,7 @@ export interface CreateOrganisationInput {
  * holding the first seat, linked to an existing personal account if there is one.
  */
 export async function createOrganisation(db: Executor, input: CreateOrganisationInput): Promise<Organisation> {
+  authorize(input.actor, "organisation.create", {});
   const name = input.name.trim();
   if (!name) throw new ValidationError("An organisation needs a name.", "name");
   if (!Number.isInteger(input.seats) || input.seats < 0) {
@@ -78,32 +79,14 @@ export async function createOrganisation(db: Executor, input: CreateOrganisation
 }
 
 /**
- * PRODUCT.md: SCIM is for Enterprise organisations, and only after SSO is set
- * up (provisioned people sign in through the IdP). Returns why it cannot be
- * turned on, or null; the Security page shows the same sentence.
- */
-export function scimEnableBlocker(org: Pick<Organisation, "plan" | "ssoConfiguredAt">): string | null {
-  if (org.plan !== "enterprise") {
-    return "SCIM provisioning is part of the Enterprise plan. Contact your Customer Success Manager to upgrade.";
-  }
-  if (!org.ssoConfiguredAt) {
-    return "Set up single sign-on (SAML) first: people provisioned over SCIM sign in through your identity provider.";
-  }
-  return null;
-}
-
-/**
- * Turns provisioning on or off. People must be owners or admins, and may turn
- * it on only when scimEnableBlocker allows; the operator CLI may set it up for
- * a customer before their SSO is connected.
+ * Turns provisioning on or off. The policy decides who may (people must be
+ * owners or admins, and turn it on only when scimEnableBlocker allows; the
+ * operator CLI may set it up for a customer before their SSO is connected).
  */
 export async function setScimEnabled(db: Executor, orgId: string, enabled: boolean, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
-    if (actor.kind === "user") {
-      await assertOrgAdmin(tx, orgId, actor);
-      const blocker = enabled ? scimEnableBlocker(await getOrganisation(tx, orgId)) : null;
-      if (blocker) throw new ForbiddenError(blocker);
-    }
+    const org = await getOrganisation(tx, orgId);
+    authorize(actor, enabled ? "scim.enable" : "scim.disable", { org });
     await tx
       .update(organisations)
       .set({ scimEnabled: enabled, updatedAt: sql`now()` })
@@ -138,5 +121,9 @@ async function insertOwner(tx: Executor, org: Organisation, owner: OwnerInput, a
 
 /** Operator fix-up: give an organisation that has none its owner. */
 export async function addOwner(db: Executor, p: { orgId: string; owner: OwnerInput; actor: Actor }): Promise<void> {
-  await db.transaction(async (tx) => insertOwner(tx, await getOrganisation(tx, p.orgId), p.owner, p.actor));
+  await db.transaction(async (tx) => {
+    const org = await getOrganisation(tx, p.orgId);
+    authorize(p.actor, "owner.add", { org });
+    await insertOwner(tx, org, p.owner, p.actor);
+  });
 }

@@ -1,31 +1,29 @@
 import { and, eq, sql } from "drizzle-orm";
-import { actorUserId, type Actor } from "@/lib/audit/actor";
+import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { memberships, type Role } from "@/lib/db/schema";
-import { ConflictError, ForbiddenError, OwnerProtectedError, ValidationError } from "@/lib/errors";
-import { assertOrgAdmin } from "./authorize";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { authorize } from "@/lib/policy";
 import { lockMembership } from "./lifecycle";
+import { getOrganisation } from "./organisations";
 
 /**
  * PRODUCT.md: roles change only on the Admin Management page (never from the
  * IdP). Admins and owners may switch a member between user and admin; nobody
  * changes their own role; the owner's role changes only by transferring
- * ownership.
+ * ownership (lib/policy.ts).
  */
 export async function changeRole(
   db: Executor,
   p: { orgId: string; membershipId: string; role: Exclude<Role, "owner">; actor: Actor },
 ): Promise<void> {
-  if (p.actor.kind === "scim") throw new ForbiddenError("Roles are never set by the identity provider.");
-  if (p.role !== "admin" && p.role !== "user") throw new ValidationError("Role must be admin or user.", "role");
   await db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
+    const org = await getOrganisation(tx, p.orgId);
+    authorize(p.actor, "member.role", { org });
+    if (p.role !== "admin" && p.role !== "user") throw new ValidationError("Role must be admin or user.", "role");
     const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
-    if (membership.userId === actorUserId(p.actor)) throw new ForbiddenError("You cannot change your own role.");
-    if (membership.role === "owner") {
-      throw new OwnerProtectedError("The owner's role changes only by transferring ownership.");
-    }
+    authorize(p.actor, "member.role", { org, member: membership });
     if (membership.state === "deactivated" && p.role === "admin") {
       throw new ValidationError("Reactivate this member before making them an admin.", "role");
     }
@@ -55,12 +53,10 @@ export async function transferOwnership(
   db: Executor,
   p: { orgId: string; toMembershipId: string; actor: Actor },
 ): Promise<void> {
-  if (p.actor.kind === "scim") throw new ForbiddenError("Ownership is never changed by the identity provider.");
   await db.transaction(async (tx) => {
-    const acting = await assertOrgAdmin(tx, p.orgId, p.actor);
-    if (acting && acting.role !== "owner") {
-      throw new ForbiddenError("Only the owner can transfer ownership. Ask the owner to do it.");
-    }
+    authorize(p.actor, "ownership.transfer", { org: await getOrganisation(tx, p.orgId) });
+    // The owner hands over their own ownership; the operator, whoever's it is.
+    const acting = p.actor.kind === "user" ? p.actor.membership : null;
     const { membership: target, user: targetUser } = await lockMembership(tx, p.orgId, p.toMembershipId);
     if (target.role === "owner") throw new ValidationError("This member is already the owner.", "membershipId");
     if (target.state !== "active") {

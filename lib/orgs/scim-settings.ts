@@ -3,10 +3,9 @@ import type { Actor } from "@/lib/audit/actor";
 import type { Executor } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { createScimToken, revokeScimToken, type CreatedScimToken } from "@/lib/scim/tokens";
-import { isUuid } from "@/lib/validation";
-import { assertOrgAdmin } from "./authorize";
+import { authorize } from "@/lib/policy";
 import { setScimEnabled } from "./organisations";
+import { createScimToken, type CreatedScimToken } from "./scim-tokens";
 
 /** Token lifetimes an admin can pick on the Security page (null: never expires). */
 export const TOKEN_LIFETIMES_DAYS = [30, 90, 365, null] as const;
@@ -29,7 +28,9 @@ export async function enableScim(
 ): Promise<CreatedScimToken> {
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId)).for("update");
-    if (org?.scimEnabled) throw new ConflictError("SCIM provisioning is already on. Generate another token instead.");
+    if (!org) throw new NotFoundError("Organisation not found");
+    authorize(p.actor, "scim.enable", { org });
+    if (org.scimEnabled) throw new ConflictError("SCIM provisioning is already on. Generate another token instead.");
     await setScimEnabled(tx, p.orgId, true, p.actor);
     return createScimToken(tx, { orgId: p.orgId, actor: p.actor, label: p.label, expiresAt: expiryFor(p.expiresInDays) });
   });
@@ -44,16 +45,7 @@ export async function issueScimToken(
   db: Executor,
   p: { orgId: string; actor: Actor; expiresInDays: TokenLifetime; label?: string | null },
 ): Promise<CreatedScimToken> {
-  return db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
-    return createScimToken(tx, { orgId: p.orgId, actor: p.actor, label: p.label, expiresAt: expiryFor(p.expiresInDays) });
-  });
-}
-
-export async function revokeToken(db: Executor, p: { orgId: string; tokenId: string; actor: Actor }): Promise<void> {
-  if (!isUuid(p.tokenId)) throw new NotFoundError("Token not found or already revoked");
-  await db.transaction(async (tx) => {
-    await assertOrgAdmin(tx, p.orgId, p.actor);
-    await revokeScimToken(tx, p);
-  });
+  return db.transaction(async (tx) =>
+    createScimToken(tx, { orgId: p.orgId, actor: p.actor, label: p.label, expiresAt: expiryFor(p.expiresInDays) }),
+  );
 }

@@ -3,7 +3,7 @@ import { sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
 import { scimTokens } from "@/lib/db/schema";
 import { scimBaseUrl } from "./http/handler";
-import { TOKEN_PREFIX } from "./tokens";
+import { TOKEN_PREFIX } from "@/lib/orgs/scim-tokens";
 
 /**
  * "Test connection" on the Security page: call the organisation's own SCIM

@@ -1,71 +1,12 @@
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
-import { constantTimeEqual, newSecret, sha256 } from "@/lib/crypto";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { constantTimeEqual, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
 import { changeCache } from "@/lib/db/change-cache";
-import { organisations, scimTokens, type Organisation, type ScimToken } from "@/lib/db/schema";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { organisations, scimTokens, type Organisation } from "@/lib/db/schema";
+import { TOKEN_PREFIX } from "@/lib/orgs/scim-tokens";
 
-/** Every token starts with this, so secret scanners (and people) recognise a leaked one. */
-export const TOKEN_PREFIX = "scim_";
-/** How much of the token the Security page shows to tell tokens apart (never enough to guess it). */
-const DISPLAY_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** last_used_at is written at most this often per token, so a busy IdP doesn't pay a write per request. */
 export const LAST_USED_GRANULARITY_MS = 60_000;
-
-export interface CreatedScimToken {
-  id: string;
-  /** Shown once; only its SHA-256 is stored. */
-  token: string;
-  prefix: string;
-}
-
-/**
- * Issues a bearer token for an organisation's IdP. Several tokens may be live
- * at once so an admin can rotate without downtime: create the new one, paste it
- * into the IdP, then revoke the old one. Call it inside the caller's transaction.
- */
-export async function createScimToken(
-  tx: Executor,
-  p: { orgId: string; actor: Actor; label?: string | null; expiresAt?: Date | null },
-): Promise<CreatedScimToken> {
-  if (p.expiresAt && p.expiresAt.getTime() <= Date.now()) {
-    throw new ValidationError("A token's expiry must be in the future.", "expiresAt");
-  }
-  const token = newSecret(TOKEN_PREFIX);
-  const prefix = token.slice(0, DISPLAY_PREFIX_LENGTH);
-  const [row] = await tx
-    .insert(scimTokens)
-    .values({
-      orgId: p.orgId,
-      tokenHash: sha256(token),
-      prefix,
-      label: p.label?.trim() || null,
-      createdBy: p.actor.kind === "user" ? p.actor.userId : null,
-      expiresAt: p.expiresAt ?? null,
-    })
-    .returning({ id: scimTokens.id });
-  await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_created", target: prefix });
-  return { id: row!.id, token, prefix };
-}
-
-export async function revokeScimToken(tx: Executor, p: { orgId: string; tokenId: string; actor: Actor }): Promise<void> {
-  const revoked = await tx
-    .update(scimTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(scimTokens.orgId, p.orgId), eq(scimTokens.id, p.tokenId), isNull(scimTokens.revokedAt)))
-    .returning({ prefix: scimTokens.prefix });
-  if (!revoked[0]) throw new NotFoundError("Token not found or already revoked");
-  await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_revoked", target: revoked[0].prefix });
-}
-
-export type ScimTokenSummary = Omit<ScimToken, "tokenHash">;
-
-export async function listScimTokens(db: Executor, orgId: string): Promise<ScimTokenSummary[]> {
-  const rows = await db.select().from(scimTokens).where(eq(scimTokens.orgId, orgId)).orderBy(desc(scimTokens.createdAt));
-  return rows.map(({ tokenHash: _hash, ...rest }) => rest);
-}
 
 /**
  * What a SCIM request knows about its organisation without reading it again:

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { getJackson, spInfo, SSO_PRODUCT } from "@/lib/auth/jackson";
-import { refusalUrl } from "@/lib/auth/refusals";
+import { getJackson, spInfo, SSO_PRODUCT } from "@/lib/sso/jackson";
+import { refusalUrl } from "@/lib/sso/refusals";
 import { getDb, type Db } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { env } from "@/lib/env";

@@ -6,7 +6,8 @@ import type { Executor } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getOrganisation } from "@/lib/orgs/organisations";
-import { getJackson, samlRedirects, SSO_PRODUCT } from "@/lib/auth/jackson";
+import { authorize } from "@/lib/policy";
+import { getJackson, samlRedirects, SSO_PRODUCT } from "@/lib/sso/jackson";
 import { describeCertificate, readIdpMetadata, type IdpCertificate } from "./metadata";
 
 /** What the Security page and the CLI show about an organisation's SAML connection. */
@@ -53,6 +54,7 @@ export async function setSsoConnection(
   p: { orgId: string; metadataXml: string; idpInitiated?: boolean; actor: Actor },
 ): Promise<{ connection: SsoConnection; replaced: boolean }> {
   const org = await getOrganisation(db, p.orgId);
+  authorize(p.actor, "sso.configure", { org });
   const metadata = readIdpMetadata(p.metadataXml);
   const jackson = await getJackson();
   const before = await samlRecords(jackson, org.id);
@@ -102,6 +104,7 @@ export async function setSsoConnection(
 /** Removes the connection; members of the organisation then sign in with email links again. */
 export async function removeSsoConnection(db: Executor, p: { orgId: string; actor: Actor }): Promise<void> {
   const org = await getOrganisation(db, p.orgId);
+  authorize(p.actor, "sso.remove", { org });
   const jackson = await getJackson();
   const records = await samlRecords(jackson, org.id);
   if (records.length === 0 && !org.ssoConfiguredAt) throw new NotFoundError(`${org.name} has no SSO connection to remove.`);
@@ -119,6 +122,7 @@ export async function removeSsoConnection(db: Executor, p: { orgId: string; acto
 export async function setIdpInitiated(db: Executor, p: { orgId: string; allowed: boolean; actor: Actor }): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
+    authorize(p.actor, "sso.idp_initiated", { org });
     if (!org.ssoConfiguredAt) throw new ValidationError("Set up the SAML connection first.", "idpInitiated");
     if (org.ssoIdpInitiated === p.allowed) return;
     await tx.update(organisations).set({ ssoIdpInitiated: p.allowed, updatedAt: sql`now()` }).where(eq(organisations.id, org.id));

@@ -1,5 +1,5 @@
 import type { OAuthReq, OAuthTokenReq } from "@boxyhq/saml-jackson";
-import { getJackson } from "@/lib/auth/jackson";
+import { getJackson } from "@/lib/sso/jackson";
 
 /**
  * Jackson's OAuth 2.0 endpoints, as next-auth's `boxyhq-saml` provider calls

@@ -21,7 +21,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { groups, memberships, sessions } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
-import { createScimToken } from "@/lib/scim/tokens";
+import { createScimToken } from "@/lib/orgs/scim-tokens";
 import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { buildExists, startAppServer } from "../lib/app-server";
 import { seedLargeOrg, seedManyGroups } from "./seed-large-org";

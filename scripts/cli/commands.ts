@@ -6,8 +6,8 @@ import { seedDemo } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
 import { addSeats } from "@/lib/orgs/billing";
 import { addOwner, createOrganisation, getOrganisationBySlug, setScimEnabled } from "@/lib/orgs/organisations";
-import { createScimToken } from "@/lib/scim/tokens";
-import { closeJackson, spInfo } from "@/lib/auth/jackson";
+import { createScimToken } from "@/lib/orgs/scim-tokens";
+import { closeJackson, spInfo } from "@/lib/sso/jackson";
 import { setSsoConnection } from "@/lib/sso/connections";
 import { CliError, report, requireInt, requireString, withDb } from "./io";
 

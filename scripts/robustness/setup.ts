@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
-import { createScimToken } from "@/lib/scim/tokens";
+import { createScimToken } from "@/lib/orgs/scim-tokens";
 import { createPostgresDatabase } from "../../tests/helpers/test-db";
 
 const operator: Actor = { kind: "operator" };

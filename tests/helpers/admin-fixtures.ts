@@ -25,12 +25,12 @@ export async function addMember(
 /** The acting person of a browser request, as viewerActor() builds it. */
 export async function actorFor(db: Db, membershipId: string): Promise<Actor> {
   const [row] = await db
-    .select({ userId: users.id, email: users.email })
+    .select({ userId: users.id, email: users.email, membership: { id: memberships.id, orgId: memberships.orgId, role: memberships.role, state: memberships.state } })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.id, membershipId));
   if (!row) throw new Error("no such member");
-  return { kind: "user", userId: row.userId, email: row.email };
+  return { kind: "user", ...row };
 }
 
 export async function ownerOf(db: Db, orgId: string) {

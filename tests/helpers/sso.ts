@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { SAMLJackson } from "@boxyhq/saml-jackson";
-import { getJackson, samlRedirects, spInfo, SSO_PRODUCT, type JacksonStore } from "@/lib/auth/jackson";
+import { getJackson, samlRedirects, spInfo, SSO_PRODUCT, type JacksonStore } from "@/lib/sso/jackson";
 import type { Db } from "@/lib/db";
 import { buildSamlResponse, idpMetadataXml, readAuthnRequest, type ResponseOptions } from "@/lib/demo/idp/saml-idp";
 import { generateSigningKey, type SigningKey } from "@/lib/demo/idp/keys";

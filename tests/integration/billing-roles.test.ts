@@ -7,6 +7,7 @@ import { ForbiddenError, OwnerProtectedError, ValidationError } from "@/lib/erro
 import { addSeats, quoteSeatAddition, removeSeats } from "@/lib/orgs/billing";
 import { inviteMember } from "@/lib/orgs/members";
 import { changeRole } from "@/lib/orgs/roles";
+import { actorFor } from "../helpers/admin-fixtures";
 import { makeOrg, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
 
@@ -24,7 +25,8 @@ async function ownerActor(orgId: string): Promise<Actor & { membershipId: string
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "owner")));
-  return { kind: "user", userId: row!.u.id, email: row!.u.email, membershipId: row!.m.id };
+  const m = row!.m;
+  return { kind: "user", userId: row!.u.id, email: row!.u.email, membership: { id: m.id, orgId: m.orgId, role: m.role, state: m.state }, membershipId: m.id };
 }
 
 describe("seat pricing", () => {
@@ -81,8 +83,9 @@ describe(`billing and roles (${testDriver()})`, () => {
     await expect(changeRole(t.db, { orgId: org.id, membershipId: owner.membershipId, role: "admin", actor: owner })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    const [adminUser] = await t.db.select().from(users).where(eq(users.id, after!.userId));
-    const admin: Actor = { kind: "user", userId: adminUser!.id, email: adminUser!.email };
+    // The new admin signs in (an invited admin cannot act yet: the policy asks for an active membership).
+    await t.db.update(memberships).set({ state: "active" }).where(eq(memberships.id, membership.id));
+    const admin = await actorFor(t.db, membership.id);
     await expect(changeRole(t.db, { orgId: org.id, membershipId: owner.membershipId, role: "user", actor: admin })).rejects.toBeInstanceOf(
       OwnerProtectedError,
     );

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeCache } from "@/lib/db/change-cache";
 import { scimTokens } from "@/lib/db/schema";
-import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
+import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
 import { makeOrg, operator } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
 

@@ -1,7 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeJackson, samlRedirects } from "@/lib/auth/jackson";
+import { closeJackson, samlRedirects } from "@/lib/sso/jackson";
 import { demoIdpState } from "@/lib/db/schema";
 import { connectDemoIdpToAcme } from "@/lib/demo/idp/bootstrap";
 import { connectedOrganisation, demoIdp } from "@/lib/demo/idp/config";

@@ -1,12 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/audit/actor";
 import { eventTypes, memberships, sessions, users } from "@/lib/db/schema";
 import { OwnerProtectedError, ScimManagedError } from "@/lib/errors";
 import { markMemberJoined, removeMember, setMemberActive } from "@/lib/orgs/lifecycle";
 import { inviteMember } from "@/lib/orgs/members";
 import { setScimEnabled } from "@/lib/orgs/organisations";
 import { seatUsage } from "@/lib/orgs/seats";
+import { actorFor } from "../helpers/admin-fixtures";
 import { makeOrg, operator, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
 
@@ -85,8 +85,7 @@ describe(`member lifecycle (${testDriver()})`, () => {
     const { membership } = await inviteMember(t.db, { orgId: org.id, email: `m-${uniq()}@example.com`, actor: scimActor });
     await setScimEnabled(t.db, org.id, true, operator);
     const owner = await ownerOf(org.id);
-    const [ownerUser] = await t.db.select().from(users).where(eq(users.id, owner.userId));
-    const admin: Actor = { kind: "user", userId: ownerUser!.id, email: ownerUser!.email };
+    const admin = await actorFor(t.db, owner.id);
     await expect(setMemberActive(t.db, { orgId: org.id, membershipId: membership.id, active: false, actor: admin })).rejects.toBeInstanceOf(
       ScimManagedError,
     );

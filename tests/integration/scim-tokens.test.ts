@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, scimTokens } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { setScimEnabled } from "@/lib/orgs/organisations";
-import { authenticateScimToken, bearerToken, createScimToken, listScimTokens, revokeScimToken } from "@/lib/scim/tokens";
+import { createScimToken, listScimTokens, revokeScimToken } from "@/lib/orgs/scim-tokens";
+import { authenticateScimToken, bearerToken } from "@/lib/scim/tokens";
 import { makeOrg, operator } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
 

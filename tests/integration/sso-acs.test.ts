@@ -1,6 +1,6 @@
 import type { SAMLJackson } from "@boxyhq/saml-jackson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeJackson, samlRedirects, spInfo } from "@/lib/auth/jackson";
+import { closeJackson, samlRedirects, spInfo } from "@/lib/sso/jackson";
 import { generateSigningKey } from "@/lib/demo/idp/keys";
 import { acsDeps, handleAcsPost } from "@/lib/sso/acs-handler";
 import { makeOrg } from "../helpers/fixtures";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeJackson, SSO_PRODUCT } from "@/lib/auth/jackson";
+import { closeJackson, SSO_PRODUCT } from "@/lib/sso/jackson";
 import { auditLog } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { generateSigningKey } from "@/lib/demo/idp/keys";

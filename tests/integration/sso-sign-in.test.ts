@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitationDirectly } from "@/lib/auth/accept-invitation";
-import { closeJackson } from "@/lib/auth/jackson";
+import { closeJackson } from "@/lib/sso/jackson";
 import { magicLinkDecision, signInRoute } from "@/lib/auth/sign-in-rules";
 import { admitSsoSignIn } from "@/lib/auth/sso-sign-in";
 import { auditLog, invitations, memberships, users } from "@/lib/db/schema";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberships, scimTokens } from "@/lib/db/schema";
 import { setScimEnabled } from "@/lib/orgs/organisations";
-import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
+import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
 import { ctx, db, ERROR, logRows, makeScimOrg, newUser, operator, patchBody, ScimClient, USER, type ScimOrg, type ScimBody } from "./support";
 
 let org: ScimOrg;

@@ -2,7 +2,7 @@ import { afterAll, inject } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { createOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
-import { createScimToken } from "@/lib/scim/tokens";
+import { createScimToken } from "@/lib/orgs/scim-tokens";
 import { uniq } from "../helpers/fixtures";
 
 export const operator: Actor = { kind: "operator" };

@@ -8,7 +8,7 @@ const PUBLIC_URL = `http://127.0.0.1:${PORTS.a}`;
 process.env.APP_URL = PUBLIC_URL;
 process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 
-const { closeJackson, getJackson, samlRedirects, SSO_PRODUCT } = await import("@/lib/auth/jackson");
+const { closeJackson, getJackson, samlRedirects, SSO_PRODUCT } = await import("@/lib/sso/jackson");
 const { openDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { readAuthnRequest } = await import("@/lib/demo/idp/saml-idp");

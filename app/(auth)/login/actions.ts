@@ -1,6 +1,6 @@
 "use server";
 
-import { SSO_PRODUCT } from "@/lib/auth/jackson";
+import { SSO_PRODUCT } from "@/lib/sso/jackson";
 import { signInRoute } from "@/lib/auth/sign-in-rules";
 import { getDb } from "@/lib/db";
 import { isEmail } from "@/lib/validation";

@@ -1,4 +1,4 @@
-import { getJackson } from "@/lib/auth/jackson";
+import { getJackson } from "@/lib/sso/jackson";
 
 export const dynamic = "force-dynamic";
 

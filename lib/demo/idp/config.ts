@@ -1,6 +1,6 @@
 import type { Executor } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getJackson, SSO_PRODUCT } from "@/lib/auth/jackson";
+import { getJackson, SSO_PRODUCT } from "@/lib/sso/jackson";
 import { getOrganisation } from "@/lib/orgs/organisations";
 import { isUuid } from "@/lib/validation";
 import { demoSigningKey } from "./keys";

@@ -1,4 +1,4 @@
-import { spInfo } from "@/lib/auth/jackson";
+import { spInfo } from "@/lib/sso/jackson";
 import type { Executor } from "@/lib/db";
 import { isEmail } from "@/lib/validation";
 import { demoIdp } from "./config";

@@ -70,7 +70,7 @@ export async function getGroup(ctx: ScimContext): Promise<ScimReply> {
 export async function createGroup(ctx: ScimContext): Promise<ScimReply> {
   note(ctx, "create");
   const input = await readGroupBody(ctx);
-  const group = await createDomainGroup(ctx.db, { orgId: ctx.orgId, ...input, actor: ctx.actor });
+  const group = await createDomainGroup(ctx.db, { orgId: ctx.orgId, org: ctx.org, ...input, actor: ctx.actor });
   ctx.notes.resourceId = group.id;
   const location = { Location: `${ctx.baseUrl}/Groups/${group.id}` };
   // A group created empty (as Okta and Entra create them) is what the insert returned: no second read.
@@ -82,7 +82,7 @@ export async function replaceGroup(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   note(ctx, "replace", id);
   const input = await readGroupBody(ctx);
-  await changeGroup(ctx.db, { orgId: ctx.orgId, groupId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) }, async (c) => {
+  await changeGroup(ctx.db, { orgId: ctx.orgId, org: ctx.org, groupId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) }, async (c) => {
     await c.rename(input.displayName);
     await c.setExternalId(input.externalId);
     await c.replaceMembers(input.members);
@@ -98,7 +98,7 @@ export async function patchGroup(ctx: ScimContext): Promise<ScimReply> {
   ctx.notes.ignored = ignored;
   const group = await changeGroup(
     ctx.db,
-    { orgId: ctx.orgId, groupId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) },
+    { orgId: ctx.orgId, org: ctx.org, groupId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) },
     async (c) => {
       for (const o of ops) await applyGroupOperation(c, o, ignored);
     },
@@ -111,6 +111,6 @@ export async function patchGroup(ctx: ScimContext): Promise<ScimReply> {
 export async function deleteGroup(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   note(ctx, "delete", id);
-  await deleteDomainGroup(ctx.db, { orgId: ctx.orgId, groupId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
+  await deleteDomainGroup(ctx.db, { orgId: ctx.orgId, org: ctx.org, groupId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
   return { status: 204 };
 }

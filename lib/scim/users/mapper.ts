@@ -1,4 +1,5 @@
 import type { Membership, User } from "@/lib/db/schema";
+import type { MemberProfile } from "@/lib/orgs/member-profile";
 import { isEmail } from "@/lib/validation";
 import { invalidValue } from "../errors";
 import { isObject, type Json, type JsonObject } from "../normalize";
@@ -15,15 +16,8 @@ export interface UserRow {
   groups?: { id: string; displayName: string }[];
 }
 
-/** What a SCIM User body means to Roster, ready for the domain functions. */
-export interface ScimUserInput {
-  userName: string;
-  /** The sign-in email (PRODUCT.md): primary email, else work email, else userName when it is an address. */
-  loginEmail: string;
-  externalId: string | null;
-  displayName: string | null;
-  givenName: string | null;
-  familyName: string | null;
+/** What a SCIM User body means to Roster, ready for the domain functions: a member's profile, and maybe their state. */
+export interface ScimUserInput extends MemberProfile {
   /** Absent: leave the state as it is (a PUT without `active` must not deactivate anyone). */
   active?: boolean;
   /** Everything else Roster keeps for round-tripping (emails, phones, addresses, enterprise extension…). */

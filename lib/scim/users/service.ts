@@ -1,5 +1,5 @@
 import { removeMember } from "@/lib/orgs/lifecycle";
-import { updateMember, type MemberProfile, type UpdatedMember } from "@/lib/orgs/member-profile";
+import { updateMember, type MemberProfile, type UpdatedMember, type UpdateMemberInput } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
 import { invalidSyntax, notFound } from "../errors";
 import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
@@ -85,6 +85,10 @@ export async function createUser(ctx: ScimContext): Promise<ScimReply> {
   return resourceReply(ctx, row, 201, { Location: `${ctx.baseUrl}/Users/${created.membership.id}` });
 }
 
+/** A PUT or PATCH: the IdP's change to one user of its organisation, If-Match honoured. */
+const changeUser = (ctx: ScimContext, membershipId: string, change: UpdateMemberInput["change"]) =>
+  updateMember(ctx.db, { orgId: ctx.orgId, org: ctx.org, membershipId, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req), change });
+
 /** The user as a change left it: the statement that wrote it returned it, groups included (no second read). */
 const changedReply = (ctx: ScimContext, updated: UpdatedMember) =>
   resourceReply(ctx, { membership: updated.membership, user: updated.user, groups: updated.groups ?? [] });
@@ -94,34 +98,19 @@ export async function replaceUser(ctx: ScimContext): Promise<ScimReply> {
   note(ctx, "replace", id);
   const input = fromScimUser(await readBody(ctx));
   ctx.notes.target = input.userName;
-  const updated = await updateMember(ctx.db, {
-    orgId: ctx.orgId,
-    org: ctx.org,
-    membershipId: id,
-    actor: ctx.actor,
-    expectedVersion: expectedVersion(ctx.req),
-    change: { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) },
-  });
-  return changedReply(ctx, updated);
+  return changedReply(ctx, await changeUser(ctx, id, { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) }));
 }
 
 export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   const ops = expandOperations(parsePatchRequest(await ctx.body()), userSchemas);
   note(ctx, `patch: ${ops.map((o) => `${o.op} ${o.rawPath ?? ""}`.trim()).join(", ")}`.slice(0, 500), id);
-  const updated = await updateMember(ctx.db, {
-    orgId: ctx.orgId,
-    org: ctx.org,
-    membershipId: id,
-    actor: ctx.actor,
-    expectedVersion: expectedVersion(ctx.req),
-    change: (current) => {
-      const { doc, ignored } = applyPatch(userDocument(current), userSchemas, ops);
-      ctx.notes.ignored = ignored;
-      const input = fromScimUser(doc);
-      ctx.notes.target = input.userName;
-      return { profile: profileOf(input), active: input.active ?? true };
-    },
+  const updated = await changeUser(ctx, id, (current) => {
+    const { doc, ignored } = applyPatch(userDocument(current), userSchemas, ops);
+    ctx.notes.ignored = ignored;
+    const input = fromScimUser(doc);
+    ctx.notes.target = input.userName;
+    return { profile: profileOf(input), active: input.active ?? true };
   });
   if (!wantsRepresentation(ctx.req, ctx.url)) return { status: 204, headers: { ETag: etag(updated.membership.version) } };
   return changedReply(ctx, updated);
@@ -130,6 +119,6 @@ export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
 export async function deleteUser(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   note(ctx, "delete", id);
-  await removeMember(ctx.db, { orgId: ctx.orgId, membershipId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
+  await removeMember(ctx.db, { orgId: ctx.orgId, org: ctx.org, membershipId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
   return { status: 204 };
 }

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groups, organisations } from "@/lib/db/schema";
 import { ForbiddenError, ScimManagedError } from "@/lib/errors";
-import { adminChangeGroup, adminCreateGroup, adminDeleteGroup, listGroupMembers, listGroupsWithCounts } from "@/lib/orgs/group-admin";
-import { createGroup } from "@/lib/orgs/groups";
+import { changeGroupInConsole, listGroupMembers, listGroupsWithCounts } from "@/lib/orgs/group-admin";
+import { createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { actorFor, addMember, ownerOf } from "../../helpers/admin-fixtures";
 import { makeOrg, scimActor } from "../../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../../helpers/test-db";
@@ -22,19 +22,19 @@ describe(`Groups page (${testDriver()})`, () => {
     const { actor } = await ownerOf(t.db, org.id);
     const a = await addMember(t.db, org.id, { given: "Ann", family: "Able" });
     const b = await addMember(t.db, org.id, { given: "Bo", family: "Best" });
-    const g = await adminCreateGroup(t.db, { orgId: org.id, displayName: "Sales", actor });
-    await adminChangeGroup(t.db, { orgId: org.id, groupId: g.id, actor, rename: "Sales EMEA" });
-    await adminChangeGroup(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: a.email.toUpperCase() });
-    await adminChangeGroup(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: b.email });
+    const g = await createGroup(t.db, { orgId: org.id, displayName: "Sales", actor });
+    await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, rename: "Sales EMEA" });
+    await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: a.email.toUpperCase() });
+    await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: b.email });
     expect(await listGroupsWithCounts(t.db, org.id)).toMatchObject([{ name: "Sales EMEA", members: 2, managedByIdp: false }]);
     const page = await listGroupMembers(t.db, { orgId: org.id, groupId: g.id, page: 1, pageSize: 10 });
     expect(page.rows.map((r) => r.givenName)).toEqual(["Ann", "Bo"]);
-    await adminChangeGroup(t.db, { orgId: org.id, groupId: g.id, actor, removeMembershipId: a.membershipId });
+    await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, removeMembershipId: a.membershipId });
     expect((await listGroupMembers(t.db, { orgId: org.id, groupId: g.id, page: 1, pageSize: 10 })).total).toBe(1);
-    await expect(adminChangeGroup(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: "nobody@example.com" })).rejects.toThrow(
+    await expect(changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: "nobody@example.com" })).rejects.toThrow(
       /Nobody in .* has the email nobody@example.com/,
     );
-    await adminDeleteGroup(t.db, { orgId: org.id, groupId: g.id, actor });
+    await deleteGroup(t.db, { orgId: org.id, groupId: g.id, actor });
     expect(await listGroupsWithCounts(t.db, org.id)).toEqual([]);
   });
 
@@ -42,27 +42,27 @@ describe(`Groups page (${testDriver()})`, () => {
     const org = await makeOrg(t.db);
     const { actor } = await ownerOf(t.db, org.id);
     const idpGroup = await createGroup(t.db, { orgId: org.id, displayName: "Engineering", actor: scimActor });
-    const local = await adminCreateGroup(t.db, { orgId: org.id, displayName: "Interviewers", actor });
+    const local = await createGroup(t.db, { orgId: org.id, displayName: "Interviewers", actor });
     await t.db.update(organisations).set({ scimEnabled: true }).where(eq(organisations.id, org.id));
-    await expect(adminChangeGroup(t.db, { orgId: org.id, groupId: idpGroup.id, actor, rename: "Eng" })).rejects.toBeInstanceOf(ScimManagedError);
-    await expect(adminDeleteGroup(t.db, { orgId: org.id, groupId: idpGroup.id, actor })).rejects.toThrow(/managed by your identity provider/);
+    await expect(changeGroupInConsole(t.db, { orgId: org.id, groupId: idpGroup.id, actor, rename: "Eng" })).rejects.toBeInstanceOf(ScimManagedError);
+    await expect(deleteGroup(t.db, { orgId: org.id, groupId: idpGroup.id, actor })).rejects.toThrow(/managed by your identity provider/);
     const [still] = await t.db.select().from(groups).where(eq(groups.id, idpGroup.id));
     expect(still?.displayName).toBe("Engineering");
-    await adminChangeGroup(t.db, { orgId: org.id, groupId: local.id, actor, rename: "Interview panel" });
+    await changeGroupInConsole(t.db, { orgId: org.id, groupId: local.id, actor, rename: "Interview panel" });
     // The IdP itself still changes its group.
-    await adminChangeGroup(t.db, { orgId: org.id, groupId: idpGroup.id, actor: { kind: "operator" }, rename: "Eng" });
+    await changeGroupInConsole(t.db, { orgId: org.id, groupId: idpGroup.id, actor: { kind: "operator" }, rename: "Eng" });
   });
 
   it("a plain user, or another organisation's admin, changes nothing", async () => {
     const org = await makeOrg(t.db);
     const other = await makeOrg(t.db);
     const { actor } = await ownerOf(t.db, org.id);
-    const g = await adminCreateGroup(t.db, { orgId: org.id, displayName: "Ops", actor });
+    const g = await createGroup(t.db, { orgId: org.id, displayName: "Ops", actor });
     const user = await addMember(t.db, org.id);
-    await expect(adminDeleteGroup(t.db, { orgId: org.id, groupId: g.id, actor: await actorFor(t.db, user.membershipId) })).rejects.toBeInstanceOf(
+    await expect(deleteGroup(t.db, { orgId: org.id, groupId: g.id, actor: await actorFor(t.db, user.membershipId) })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await expect(adminDeleteGroup(t.db, { orgId: other.id, groupId: g.id, actor: (await ownerOf(t.db, other.id)).actor })).rejects.toThrow(
+    await expect(deleteGroup(t.db, { orgId: other.id, groupId: g.id, actor: (await ownerOf(t.db, other.id)).actor })).rejects.toThrow(
       "Group not found",
     );
     expect(await listGroupsWithCounts(t.db, org.id)).toHaveLength(1);

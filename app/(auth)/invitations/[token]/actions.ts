@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { acceptInvitationDirectly } from "@/lib/auth/accept-invitation";
 import { rememberInvitation } from "@/lib/auth/invitation-cookie";
-import { SSO_PRODUCT } from "@/lib/auth/jackson";
+import { SSO_PRODUCT } from "@/lib/sso/jackson";
 import { startSession } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db";
 import { invitationTokenHash, lookupInvitation } from "@/lib/orgs/invitations";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LockIcon } from "@/components/icons";
-import { REFUSAL_REASONS, refusalText, type RefusalReason } from "@/lib/auth/refusals";
+import { REFUSAL_REASONS, refusalText, type RefusalReason } from "@/lib/sso/refusals";
 import { getDb } from "@/lib/db";
 import { getOrganisation } from "@/lib/orgs/organisations";
 import { isUuid } from "@/lib/validation";

@@ -1,8 +1,8 @@
 import { viewerActor } from "@/lib/auth/viewer";
 import { adminRoute } from "@/lib/http/admin-route";
-import { adminChangeGroup } from "@/lib/orgs/group-admin";
+import { changeGroupInConsole } from "@/lib/orgs/group-admin";
 
 export const DELETE = adminRoute<{ id: string; memberId: string }>(undefined, async ({ db, viewer, params }) => {
-  await adminChangeGroup(db, { orgId: viewer.org.id, groupId: params.id, actor: viewerActor(viewer), removeMembershipId: params.memberId });
+  await changeGroupInConsole(db, { orgId: viewer.org.id, groupId: params.id, actor: viewerActor(viewer), removeMembershipId: params.memberId });
   return { ok: true };
 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { JacksonOption, SAMLJackson } from "@boxyhq/saml-jackson";
 import { env } from "@/lib/env";
-import { authSecret } from "./secret";
+import { authSecret } from "@/lib/auth-secret";
 
 /**
  * The embedded SAML service provider (BoxyHQ Jackson): one connection per

@@ -1,5 +1,15 @@
 import type { AcsRefusalCode } from "@/lib/sso/saml-response";
-import type { SsoRefusal } from "./sso-sign-in";
+
+/** Why the sign-in rules refused a person the IdP vouched for (lib/auth/sso-sign-in.ts). */
+export type SsoRefusal =
+  | "unknown"
+  | "not_member"
+  | "deactivated"
+  | "invitation_expired"
+  | "invitation_revoked"
+  | "invitation_missing"
+  | "wrong_person"
+  | "no_email";
 
 /**
  * The refusal page (/login/refused) and what it says. The URL carries only

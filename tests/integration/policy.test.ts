@@ -1,0 +1,346 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/audit/actor";
+import type { Executor } from "@/lib/db";
+import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/errors";
+import { setOrgDefaultEventType } from "@/lib/events/defaults";
+import { createManagedEventType, deleteManagedEventType, updateManagedEventType } from "@/lib/events/managed-events";
+import { addSeats, removeSeats } from "@/lib/orgs/billing";
+import { createGroup, changeGroup, deleteGroup } from "@/lib/orgs/groups";
+import { resendInvitation, revokeInvitation } from "@/lib/orgs/invitation-actions";
+import { markMemberJoined, removeMember, setMemberActive } from "@/lib/orgs/lifecycle";
+import { updateMember, type MemberProfile } from "@/lib/orgs/member-profile";
+import { inviteMember } from "@/lib/orgs/members";
+import { addOwner, createOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
+import { changeRole, transferOwnership } from "@/lib/orgs/roles";
+import { disableScim, enableScim, issueScimToken } from "@/lib/orgs/scim-settings";
+import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
+import { removeSsoConnection, setIdpInitiated, setSsoConnection } from "@/lib/sso/connections";
+import { actorFor, addMember, ownerOf } from "../helpers/admin-fixtures";
+import { makeOrg, operator, scimActor, uniq } from "../helpers/fixtures";
+import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
+
+/**
+ * Issue 15's acceptance: every mutating domain function, called directly (no
+ * route wrapper in front), refuses the actors the policy (lib/policy.ts)
+ * refuses, with the right domain error, and writes nothing: a digest of every
+ * row of every table is the same before and after each refusal.
+ */
+
+let t: TestDatabase;
+
+/** The organisation acted on (A, SCIM on), and the people and things in it. */
+interface World {
+  orgId: string;
+  ownerId: string;
+  /** Provisioned by the IdP, active. */
+  idpPersonId: string;
+  /** Provisioned by the IdP, deactivated by it. */
+  idpDeactivatedId: string;
+  /** Invited in Roster, not joined: an open invitation. */
+  invitedId: string;
+  rosterGroupId: string;
+  idpGroupId: string;
+  managedEventId: string;
+  tokenId: string;
+  actors: { member: Actor; admin: Actor; otherAdmin: Actor; scim: Actor };
+}
+let w: World;
+
+type Scenario = "member" | "adminOnProvisioned" | "scimOnOwner" | "otherAdmin";
+type ErrorClass = typeof ForbiddenError | typeof ScimManagedError | typeof OwnerProtectedError;
+/** A refusal with this error, "allowed" (run in a transaction rolled back, to show the row does not refuse everything), or why the scenario does not apply. */
+type Expected = ErrorClass | "allowed" | { na: string };
+
+interface Row {
+  fn: string;
+  /** The person or group the call is about in each scenario is picked by `run` from the world. */
+  run: (db: Executor, actor: Actor, s: Scenario) => Promise<unknown>;
+  expect: Record<Scenario, Expected>;
+}
+
+const F = ForbiddenError;
+const notAboutPeople = { na: "not about a person or group: the admin may do it" };
+
+/** The person a member action is about: the IdP-provisioned one for the admin, the owner for SCIM, anyone else otherwise. */
+function personFor(s: Scenario, opts: { deactivated?: boolean } = {}): string {
+  if (s === "scimOnOwner") return w.ownerId;
+  return opts.deactivated ? w.idpDeactivatedId : w.idpPersonId;
+}
+const groupFor = (_s: Scenario) => w.idpGroupId;
+
+function profile(email: string): MemberProfile {
+  return { userName: email, loginEmail: email, externalId: null, displayName: null, givenName: "Renamed", familyName: null, scimAttributes: {} };
+}
+
+const rows: Row[] = [
+  {
+    fn: "inviteMember",
+    run: (db, actor) => inviteMember(db, { orgId: w.orgId, email: `new-${uniq()}@example.com`, actor }),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: { na: "inviting is not about the owner" }, otherAdmin: F },
+  },
+  {
+    fn: "updateMember (profile)",
+    run: (db, actor, s) =>
+      updateMember(db, { orgId: w.orgId, membershipId: personFor(s), actor, change: { profile: profile(`renamed-${uniq()}@example.com`) } }),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "setMemberActive (deactivate)",
+    run: (db, actor, s) => setMemberActive(db, { orgId: w.orgId, membershipId: personFor(s), active: false, actor }),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: OwnerProtectedError, otherAdmin: F },
+  },
+  {
+    fn: "setMemberActive (reactivate)",
+    run: (db, actor, s) => setMemberActive(db, { orgId: w.orgId, membershipId: personFor(s, { deactivated: true }), active: true, actor }),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "removeMember",
+    run: (db, actor, s) => removeMember(db, { orgId: w.orgId, membershipId: personFor(s), actor }),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: OwnerProtectedError, otherAdmin: F },
+  },
+  {
+    fn: "changeRole",
+    run: (db, actor, s) => changeRole(db, { orgId: w.orgId, membershipId: personFor(s), role: "admin", actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "transferOwnership",
+    run: (db, actor) => transferOwnership(db, { orgId: w.orgId, toMembershipId: w.idpPersonId, actor }),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "resendInvitation",
+    run: (db, actor) => resendInvitation(db, { orgId: w.orgId, membershipId: w.invitedId, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "revokeInvitation",
+    run: (db, actor) => revokeInvitation(db, { orgId: w.orgId, membershipId: w.invitedId, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "createGroup",
+    run: (db, actor) => createGroup(db, { orgId: w.orgId, displayName: `G ${uniq()}`, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "changeGroup (rename)",
+    run: (db, actor, s) => changeGroup(db, { orgId: w.orgId, groupId: groupFor(s), actor }, (c) => c.rename(`Renamed ${uniq()}`)),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "changeGroup (a group made in Roster)",
+    run: (db, actor) => changeGroup(db, { orgId: w.orgId, groupId: w.rosterGroupId, actor }, (c) => c.rename(`Renamed ${uniq()}`)),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "deleteGroup",
+    run: (db, actor, s) => deleteGroup(db, { orgId: w.orgId, groupId: groupFor(s), actor }),
+    expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "addSeats",
+    run: (db, actor) => addSeats(db, { orgId: w.orgId, quantity: 1, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "removeSeats",
+    run: (db, actor) => removeSeats(db, { orgId: w.orgId, quantity: 1, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "setScimEnabled (off)",
+    run: (db, actor) => setScimEnabled(db, w.orgId, false, actor),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "enableScim",
+    run: (db, actor) => enableScim(db, { orgId: w.orgId, actor, expiresInDays: 30 }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "disableScim",
+    run: (db, actor) => disableScim(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "issueScimToken",
+    run: (db, actor) => issueScimToken(db, { orgId: w.orgId, actor, expiresInDays: 30 }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "createScimToken",
+    run: (db, actor) => createScimToken(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "revokeScimToken",
+    run: (db, actor) => revokeScimToken(db, { orgId: w.orgId, tokenId: w.tokenId, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    // Refused before the metadata is read or Jackson is asked anything, so nonsense metadata is enough.
+    fn: "setSsoConnection",
+    run: (db, actor) => setSsoConnection(db, { orgId: w.orgId, metadataXml: "<not-metadata/>", actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "removeSsoConnection",
+    run: (db, actor) => removeSsoConnection(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "setIdpInitiated",
+    run: (db, actor) => setIdpInitiated(db, { orgId: w.orgId, allowed: true, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "setOrgDefaultEventType",
+    run: (db, actor) => setOrgDefaultEventType(db, { orgId: w.orgId, title: "Chat", durationMinutes: 15, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "createManagedEventType",
+    run: (db, actor) =>
+      createManagedEventType(db, { orgId: w.orgId, input: { title: `M ${uniq()}`, durationMinutes: 30, description: null, location: null, assignment: { kind: "all" } }, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "updateManagedEventType",
+    run: (db, actor) => updateManagedEventType(db, { orgId: w.orgId, id: w.managedEventId, patch: { title: "Changed" }, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "deleteManagedEventType",
+    run: (db, actor) => deleteManagedEventType(db, { orgId: w.orgId, id: w.managedEventId, actor }),
+    expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "createOrganisation",
+    run: (db, actor) => createOrganisation(db, { name: `Rogue ${uniq()}`, seats: 1, actor }),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "addOwner",
+    run: (db, actor) => addOwner(db, { orgId: w.orgId, owner: { email: `usurper-${uniq()}@example.com` }, actor }),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
+  },
+];
+
+/** md5 of every row of every table Roster (and Jackson) keep, in one string: equal digests, nothing written. */
+async function databaseDigest(): Promise<string> {
+  const tables = await t.db.execute<{ name: string }>(sql`
+    select format('%I.%I', schemaname, tablename) as name from pg_tables
+    where schemaname not in ('pg_catalog', 'information_schema') order by 1`);
+  const list = Array.isArray(tables) ? tables : (tables as { rows: { name: string }[] }).rows;
+  const parts: string[] = [];
+  for (const { name } of list) {
+    const r = await t.db.execute<{ d: string | null }>(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from ${name} x`));
+    const rowsOf = Array.isArray(r) ? r : (r as { rows: { d: string | null }[] }).rows;
+    parts.push(`${name}:${rowsOf[0]?.d}`);
+  }
+  return parts.join("\n");
+}
+
+class RolledBack extends Error {}
+
+describe(`the policy holds in every mutating domain function (${testDriver()})`, () => {
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const org = await makeOrg(t.db, { seats: 20 });
+    const owner = await ownerOf(t.db, org.id);
+    const admin = await addMember(t.db, org.id, { role: "admin" });
+    const member = await addMember(t.db, org.id);
+    const idp = await inviteMember(t.db, { orgId: org.id, email: `idp-${uniq()}@example.com`, actor: scimActor });
+    await markMemberJoined(t.db, { orgId: org.id, membershipId: idp.membership.id });
+    const gone = await inviteMember(t.db, { orgId: org.id, email: `gone-${uniq()}@example.com`, actor: scimActor });
+    await setMemberActive(t.db, { orgId: org.id, membershipId: gone.membership.id, active: false, actor: scimActor });
+    const invited = await addMember(t.db, org.id, { state: "invited" });
+    const rosterGroup = await createGroup(t.db, { orgId: org.id, displayName: "Made in Roster", actor: operator });
+    const idpGroup = await createGroup(t.db, { orgId: org.id, displayName: "Pushed by the IdP", actor: scimActor });
+    const managed = await createManagedEventType(t.db, {
+      orgId: org.id,
+      input: { title: "Intro call", durationMinutes: 30, description: null, location: null, assignment: { kind: "all" } },
+      actor: operator,
+    });
+    const token = await createScimToken(t.db, { orgId: org.id, actor: operator });
+    await setScimEnabled(t.db, org.id, true, operator);
+
+    const other = await makeOrg(t.db);
+    const otherAdmin = await addMember(t.db, other.id, { role: "admin" });
+    w = {
+      orgId: org.id,
+      ownerId: owner.membershipId,
+      idpPersonId: idp.membership.id,
+      idpDeactivatedId: gone.membership.id,
+      invitedId: invited.membershipId,
+      rosterGroupId: rosterGroup.id,
+      idpGroupId: idpGroup.id,
+      managedEventId: managed.id,
+      tokenId: token.id,
+      actors: {
+        member: await actorFor(t.db, member.membershipId),
+        admin: await actorFor(t.db, admin.membershipId),
+        otherAdmin: await actorFor(t.db, otherAdmin.membershipId),
+        scim: scimActor,
+      },
+    };
+    expect(idpGroup.managedByIdp).toBe(true);
+    expect(rosterGroup.managedByIdp).toBe(false);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  const actorOf = (s: Scenario): Actor =>
+    ({ member: w.actors.member, adminOnProvisioned: w.actors.admin, scimOnOwner: w.actors.scim, otherAdmin: w.actors.otherAdmin })[s];
+
+  const cases = rows.flatMap((row) =>
+    (Object.keys(row.expect) as Scenario[]).map((s) => ({ row, s, expected: row.expect[s] })),
+  );
+
+  it.each(cases.filter((c) => typeof c.expected === "function").map((c) => [c.row.fn, c.s, (c.expected as ErrorClass).name, c] as const))(
+    "%s as %s: refused with %s, nothing written",
+    async (_fn, s, _name, c) => {
+      const before = await databaseDigest();
+      const error = await c.row.run(t.db, actorOf(s), s).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(c.expected as ErrorClass);
+      expect(await databaseDigest()).toBe(before);
+    },
+  );
+
+  it.each(cases.filter((c) => c.expected === "allowed").map((c) => [c.row.fn, c.s, c] as const))(
+    "%s as %s: allowed (checked in a transaction that is then rolled back)",
+    async (_fn, s, c) => {
+      const before = await databaseDigest();
+      const outcome = await t.db
+        .transaction(async (tx) => {
+          await c.row.run(tx, actorOf(s), s);
+          throw new RolledBack();
+        })
+        .catch((e: unknown) => e);
+      expect(outcome).toBeInstanceOf(RolledBack);
+      expect(await databaseDigest()).toBe(before);
+    },
+  );
+
+  it("the digest sees a one-row write, and covers Roster's tables", async () => {
+    const before = await databaseDigest();
+    expect(before).toMatch(/public\.memberships:[0-9a-f]{32}/);
+    await t.db.execute(sql`update groups set display_name = display_name || '!' where id = ${w.rosterGroupId}`);
+    expect(await databaseDigest()).not.toBe(before);
+    await t.db.execute(sql`update groups set display_name = left(display_name, -1) where id = ${w.rosterGroupId}`);
+    expect(await databaseDigest()).toBe(before);
+  });
+
+  it("each scenario refuses something", () => {
+    for (const s of ["member", "adminOnProvisioned", "scimOnOwner", "otherAdmin"] as const) {
+      expect(cases.filter((c) => c.s === s && typeof c.expected === "function").length).toBeGreaterThan(0);
+    }
+  });
+});
