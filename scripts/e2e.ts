@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/lib/dev/seed";
 import { createPostgresDatabase } from "../tests/helpers/test-db";
 import { buildExists, startAppServer } from "./lib/app-server";
 import { chromiumAvailable, chromiumPath, postgresAvailable } from "./lib/environment";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSigningKey } from "@/lib/demo/idp/keys";
+import { generateSigningKey } from "@/lib/dev/idp/keys";
 import { TestIdp } from "../helpers/sso";
 import { createPostgresDatabase, testDriver } from "../helpers/test-db";
 
