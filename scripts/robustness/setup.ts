@@ -3,7 +3,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
 import { createScimToken } from "@/lib/scim/tokens";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
+import { createPostgresDatabase } from "../lib/local-database";
 
 const operator: Actor = { kind: "operator" };
 

@@ -14,7 +14,7 @@ const { migrate } = await import("@/lib/db/migrate");
 const { readAuthnRequest } = await import("@/lib/dev/idp/saml-idp");
 const { makeOrg } = await import("../helpers/fixtures");
 const { TestIdp } = await import("../helpers/sso");
-const { createPostgresDatabase } = await import("../helpers/test-db");
+const { createPostgresDatabase } = await import("../../scripts/lib/local-database");
 
 type Database = Awaited<ReturnType<typeof openDatabase>>;
 let pg: { url: string; drop(): Promise<void> };
