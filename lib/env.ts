@@ -34,7 +34,7 @@ export type Env = z.infer<typeof envSchema> & { APP_URL: string };
 
 let cached: Env | undefined;
 
-export class EnvError extends Error {
+class EnvError extends Error {
   override name = "EnvError";
 }
 

@@ -96,7 +96,7 @@ export interface SeatRefusal {
 }
 
 /** How far back the Users page looks for refused people. */
-export const SEAT_REFUSAL_WINDOW_DAYS = 30;
+const SEAT_REFUSAL_WINDOW_DAYS = 30;
 
 /**
  * People the IdP could not provision (or reactivate) for lack of seats and has

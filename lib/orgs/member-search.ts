@@ -18,7 +18,7 @@ import { memberSearchText, personSearchText } from "@/lib/db/schema/search-keys"
  *
  * Measured in docs/admin-console.md.
  */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Three characters and more: anywhere in the text. Shorter: at the start of a

@@ -1,9 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { memberships, type Membership, type Organisation, type User } from "@/lib/db/schema";
+import type { Membership, Organisation, User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
 import { ConflictError, ScimManagedError, ValidationError } from "@/lib/errors";
 import { isEmail } from "@/lib/validation";
@@ -128,16 +127,6 @@ function rowsFor(
     claimSeat: active,
     avoidPlainSlug: p.avoidPlainSlug,
   };
-}
-
-export async function assertUserNameFree(tx: Executor, orgId: string, userName: string, exceptId?: string) {
-  const [clash] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), sql`lower(${memberships.userName}) = lower(${userName})`));
-  if (clash && clash.id !== exceptId) {
-    throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
-  }
 }
 
 /** PRODUCT.md: while SCIM is enabled, people are added, edited and removed only through the IdP. */

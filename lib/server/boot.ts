@@ -25,7 +25,7 @@ function startHousekeeping(db: Db): void {
  * environment, open and migrate the database, give a brand-new embedded
  * database the demo data, and start delivering email.
  */
-export async function boot(): Promise<void> {
+async function boot(): Promise<void> {
   const e = env(); // throws with a readable list of what is wrong
   const database = await getDatabase();
   if (database.kind === "pglite" && (await isEmpty(database.db))) {

@@ -7,7 +7,7 @@ import { createPostgresDatabase } from "../lib/local-database";
 
 const operator: Actor = { kind: "operator" };
 
-export interface ScimOrg {
+interface ScimOrg {
   id: string;
   slug: string;
   token: string;

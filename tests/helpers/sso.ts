@@ -42,7 +42,7 @@ export class TestIdp {
 
 let cachedKey: SigningKey | undefined;
 /** RSA key generation takes about a second; tests share one key unless they need "another key". */
-export function sharedKey(): SigningKey {
+function sharedKey(): SigningKey {
   cachedKey ??= generateSigningKey("Test IdP");
   return cachedKey;
 }
