@@ -6,7 +6,7 @@ const moneyFmt = new Intl.NumberFormat("en-US", { style: "currency", currency: "
 export const formatDate = (d: Date | string) => dateFmt.format(new Date(d));
 export const formatDateTime = (d: Date | string) => dateTimeFmt.format(new Date(d));
 export const formatMoney = (cents: number) => moneyFmt.format(cents / 100);
-export const formatCount = (n: number) => n.toLocaleString("en-US");
+const formatCount = (n: number) => n.toLocaleString("en-US");
 export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "3 days ago", "in 12 days": for expiries and last-used times, next to the exact date. */

@@ -26,7 +26,7 @@ const envSchema = z.object({
   SCIM_RATE_LIMIT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(1200)),
   /** Sign-in emails per address per minute (lib/auth/magic-link.ts); 0 turns the limit off. */
   SIGN_IN_EMAILS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(5)),
-  /** "1" turns on the demo IdP and the dev mailbox in a production build (tests and demos only). */
+  /** "1" turns on the demo IdP and the dev mailbox in a production build (tests and demos only; lib/dev/guard.ts). */
   ROSTER_DEMO: z.preprocess(blankToUndefined, z.enum(["0", "1"]).optional()),
 });
 
@@ -34,7 +34,7 @@ export type Env = z.infer<typeof envSchema> & { APP_URL: string };
 
 let cached: Env | undefined;
 
-export class EnvError extends Error {
+class EnvError extends Error {
   override name = "EnvError";
 }
 
@@ -54,10 +54,4 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
-}
-
-/** Development-only surfaces (demo IdP, mailbox) are refused in production unless ROSTER_DEMO=1. */
-export function devSurfacesEnabled(): boolean {
-  const e = env();
-  return e.NODE_ENV !== "production" || e.ROSTER_DEMO === "1";
 }

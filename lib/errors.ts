@@ -11,8 +11,7 @@ export type DomainErrorCode =
   | "seat_limit"
   | "scim_managed"
   | "owner_protected"
-  | "precondition_failed"
-  | "unauthenticated";
+  | "precondition_failed";
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -45,10 +44,6 @@ export class ValidationError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code = "forbidden";
-}
-
-export class UnauthenticatedError extends DomainError {
-  readonly code = "unauthenticated";
 }
 
 export class PreconditionFailedError extends DomainError {

@@ -37,16 +37,16 @@ import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/err
 export type OrgFacts = Pick<Organisation, "id" | "name" | "scimEnabled">;
 
 /** Rules that only ask "is this your organisation" need nothing more. */
-export type OrgRef = Pick<Organisation, "id">;
+type OrgRef = Pick<Organisation, "id">;
 
 /** The person acted on; `role` decides owner protection, `userId` "not your own role". */
-export interface MemberFacts {
+interface MemberFacts {
   userId: string;
   role: Role;
 }
 
 /** The group acted on. */
-export interface GroupFacts {
+interface GroupFacts {
   displayName: string;
   managedByIdp: boolean;
 }

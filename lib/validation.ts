@@ -10,11 +10,6 @@ export function isEmail(value: string): boolean {
   return EMAIL_RE.test(value);
 }
 
-/** Emails compare case-insensitively everywhere in Roster; this is the stored comparison form. */
-export function emailKey(value: string): string {
-  return value.trim().toLowerCase();
-}
-
 export function slugify(s: string, fallback = "item"): string {
   return (
     s

@@ -5,10 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/demo/seed";
-import { createPostgresDatabase } from "../tests/helpers/test-db";
+import { seedDemo } from "@/lib/dev/seed";
 import { buildExists, startAppServer } from "./lib/app-server";
 import { chromiumAvailable, chromiumPath, postgresAvailable } from "./lib/environment";
+import { createPostgresDatabase } from "./lib/local-database";
 
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
   if (!chromiumAvailable()) throw new Error(`Chromium not found at ${chromiumPath()} (apt-get install -y chromium)`);

@@ -12,9 +12,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { createPostgresDatabase } from "../tests/helpers/test-db";
 import { buildExists, startAppServer, type AppServer } from "./lib/app-server";
 import { postgresAvailable, scimSharedDir } from "./lib/environment";
+import { createPostgresDatabase } from "./lib/local-database";
 
 
 interface Org {

@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything this machine can run, then a table of what ran,
- * what passed and what was skipped and why. Type check, lint, the Vitest
+ * what passed and what was skipped and why. The layer rules
+ * (dependency-cruiser), unused code (knip), type check, lint, the Vitest
  * suite on the embedded database and again on PostgreSQL, one production
  * build, Playwright, then the suites in scripts/suites/.
  *
@@ -67,6 +68,9 @@ async function main() {
   const e2eNeeds: Requirement[] = ["postgres", "chromium", "build"];
   const wantBuild = [e2eNeeds, ...suites.map((s) => s.needs)].some((n) => n.includes("build") && !missing(n));
 
+  // The layer rules and unused code first: seconds each, and a broken rule says more than the type errors it causes.
+  await phase("Layers (dependency-cruiser)", async () => ({ ok: (await run("npm", ["run", "-s", "lint:deps"])) === 0 }));
+  await phase("Unused files, exports and dependencies (knip)", async () => ({ ok: (await run("npm", ["run", "-s", "lint:unused"])) === 0 }));
   await phase("Type check (tsc)", async () => ({ ok: (await run("npx", ["tsc", "--noEmit"])) === 0 }));
   await phase("Lint (eslint)", async () => ({ ok: (await run("npx", ["eslint", "."])) === 0 }));
   await phase("Vitest · embedded database (PGlite)", () => vitest("pglite"));

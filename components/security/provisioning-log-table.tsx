@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { formatDateTime } from "@/components/format";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
-import type { ProvisioningLogEntry } from "@/lib/db/schema";
+import type { ProvisioningLogEntry } from "@/lib/audit/provisioning";
 
-export function outcomeBadge(status: number) {
+function outcomeBadge(status: number) {
   if (status < 300) return <Badge tone="green">{status} OK</Badge>;
   if (status < 400) return <Badge>{status}</Badge>;
   if (status === 429) return <Badge tone="amber">{status} Throttled</Badge>;
@@ -12,7 +12,7 @@ export function outcomeBadge(status: number) {
 }
 
 /** "POST /Users" as people read it; the path is shortened to what follows /api/scim/v2. */
-export function requestLabel(e: Pick<ProvisioningLogEntry, "method" | "path" | "operation">) {
+function requestLabel(e: Pick<ProvisioningLogEntry, "method" | "path" | "operation">) {
   const path = e.path.replace(/^\/api\/scim\/v2/, "").split("?")[0] || "/";
   return { line: `${e.method} ${path}`, operation: e.operation };
 }

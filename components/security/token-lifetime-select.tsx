@@ -1,6 +1,6 @@
 import { SelectField } from "../fields";
 
-export const LIFETIME_OPTIONS = [
+const LIFETIME_OPTIONS = [
   { value: "90", label: "90 days (recommended)" },
   { value: "30", label: "30 days" },
   { value: "365", label: "1 year" },

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import path from "node:path";
 
-export const SCREENSHOT_DIR = path.join(process.cwd(), "e2e", "screenshots");
+const SCREENSHOT_DIR = path.join(process.cwd(), "e2e", "screenshots");
 
 /** Full-page screenshot into e2e/screenshots/, for people to look at after a run. */
 export async function screenshot(page: Page, name: string): Promise<void> {

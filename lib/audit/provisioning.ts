@@ -5,6 +5,8 @@ import { SEAT_LIMIT_DETAIL_PREFIX } from "@/lib/errors";
 import { keysetPage } from "@/lib/db/keyset";
 import { escapeLike } from "@/lib/db/like";
 
+export type { ProvisioningLogEntry } from "@/lib/db/schema";
+
 /**
  * Reading the provisioning log (written by lib/scim for every SCIM request)
  * for the Security page, the per-user timeline and the Users page's seat
@@ -93,7 +95,7 @@ export interface SeatRefusal {
 }
 
 /** How far back the Users page looks for refused people. */
-export const SEAT_REFUSAL_WINDOW_DAYS = 30;
+const SEAT_REFUSAL_WINDOW_DAYS = 30;
 
 /**
  * People the IdP could not provision (or reactivate) for lack of seats and has

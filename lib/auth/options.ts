@@ -17,7 +17,7 @@ import { admitSsoSignIn } from "./sso-sign-in";
 
 const DAY = 24 * 60 * 60;
 
-/** What Jackson's /api/oauth/userinfo answers (lib/auth/jackson.ts): SAML claims plus the tenant that vouched. */
+/** What Jackson's /api/oauth/userinfo answers (lib/sso/jackson.ts): SAML claims plus the tenant that vouched. */
 interface JacksonProfile {
   id: string;
   email?: string;

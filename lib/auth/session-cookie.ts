@@ -15,7 +15,7 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 /** next-auth's rule: secure cookies (and the __Secure- prefix) when the app is served over https. */
 export const secureCookies = (): boolean => env().APP_URL.startsWith("https://");
 
-export const sessionCookieName = (): string => `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+const sessionCookieName = (): string => `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 
 export async function startSession(userId: string): Promise<void> {
   const sessionToken = randomBytes(32).toString("hex");

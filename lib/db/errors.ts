@@ -33,9 +33,3 @@ export const isCheckViolation = (e: unknown, constraint?: string) => {
   const info = pgError(e);
   return info?.code === "23514" && (!constraint || info.constraint === constraint);
 };
-
-/** Serialization failure or deadlock: safe to retry the whole transaction. */
-export const isRetryable = (e: unknown) => {
-  const code = pgError(e)?.code;
-  return code === "40001" || code === "40P01";
-};

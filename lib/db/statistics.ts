@@ -42,7 +42,7 @@ export function startStatisticsKeeper(database: Database): { stop(): void } {
 }
 
 /** Analyzes the tables that changed by more than their size since their last analysis; returns their names. */
-export async function refreshStatistics(database: Database): Promise<string[]> {
+async function refreshStatistics(database: Database): Promise<string[]> {
   const stale = await database.db.execute<{ table: string }>(sql`
     select s.relname as table from pg_stat_user_tables s join pg_class c on c.oid = s.relid
     where s.schemaname = current_schema() and s.n_mod_since_analyze > ${MIN_CHANGES} + greatest(c.reltuples, 0)`);

@@ -1,7 +1,7 @@
 import { renderEmail, type RenderedEmail } from "./render";
 
 /** When a booking happens, written for the reader's own time zone. */
-export function formatMeetingTime(start: Date, end: Date, timeZone: string): string {
+function formatMeetingTime(start: Date, end: Date, timeZone: string): string {
   const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone }).format(start);
   const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone });
   return `${day}, ${time.format(start)}–${time.format(end)} (${timeZone})`;

@@ -8,7 +8,7 @@ export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 60;
 
 /** 30 s, 1 min, 2 min… capped at one hour. */
-export const retryDelayMs = (attempt: number) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
+const retryDelayMs = (attempt: number) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
 
 /**
  * Sends the emails that are due. Rows are leased with FOR UPDATE SKIP LOCKED

@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import type { WeeklyRule } from "./slots";
 import type { WorkingHoursInput } from "./schemas";
 
-export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 export async function getWorkingHours(db: Executor, membershipId: string): Promise<WeeklyRule[]> {
   return db
@@ -18,7 +18,7 @@ export async function getWorkingHours(db: Executor, membershipId: string): Promi
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** Rules a person can read back: each interval starts before it ends, on a 5-minute grid, without overlaps in a day. */
-export function validateRules(rules: WeeklyRule[]): WeeklyRule[] {
+function validateRules(rules: WeeklyRule[]): WeeklyRule[] {
   const sorted = [...rules].sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
   for (const [i, r] of sorted.entries()) {
     const day = WEEKDAY_NAMES[r.weekday] ?? `day ${r.weekday}`;
@@ -49,5 +49,3 @@ export async function setWorkingHours(
     }
   });
 }
-
-export { hhmm as formatMinuteOfDay };

@@ -11,7 +11,7 @@ import { findBookableEventType, findHost, HostUnavailableError, slotQuery } from
 import { checkSlot } from "./slots";
 import type { BookingInput } from "./schemas";
 
-export const confirmationPath = (b: { org: string; member: string; event: string; id: string }) =>
+const confirmationPath = (b: { org: string; member: string; event: string; id: string }) =>
   `/${b.org}/${b.member}/${b.event}/confirmed/${b.id}`;
 
 const taken = () => new ConflictError("Someone has just booked this time. Pick another one.", "startsAt");

@@ -6,6 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isUuid, slugify } from "@/lib/validation";
 import type { CreateEventTypeInput, UpdateEventTypeInput } from "./schemas";
 
+export type { EventType } from "@/lib/db/schema";
+
 /**
  * A person's own event types. Inside an organisation they belong to the
  * membership (and go with it); without one they are personal (membership

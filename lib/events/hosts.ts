@@ -18,7 +18,7 @@ export interface Host {
 }
 
 /** PRODUCT: only active members host events; invited ones have not joined yet, deactivated ones cannot. */
-export const canHost = (m: Pick<Membership, "state">) => m.state === "active";
+const canHost = (m: Pick<Membership, "state">) => m.state === "active";
 
 /** Refusal for an inactive or unknown host: the same answer for both, so a page does not reveal who was deactivated. */
 export class HostUnavailableError extends NotFoundError {
@@ -75,7 +75,7 @@ export async function findBookableEventType(db: Executor, membershipId: string, 
 }
 
 /** Confirmed bookings of the host that could overlap a slot offered now. */
-export async function busyIntervals(db: Executor, membershipId: string, now: Date): Promise<Interval[]> {
+async function busyIntervals(db: Executor, membershipId: string, now: Date): Promise<Interval[]> {
   const horizon = new Date(now.getTime() + (BOOKING_WINDOW_DAYS + 1) * 86_400_000);
   return db
     .select({ start: bookings.startsAt, end: bookings.endsAt })

@@ -15,8 +15,8 @@ const optionalText = (max: number, label: string) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const MIN_DURATION = 5;
-export const MAX_DURATION = 720;
+const MIN_DURATION = 5;
+const MAX_DURATION = 720;
 
 const title = z.string().trim().min(1, "Give the event type a title.").max(120, "A title is at most 120 characters.");
 const slug = z
@@ -31,7 +31,7 @@ const duration = z.coerce
   .min(MIN_DURATION, `Duration is at least ${MIN_DURATION} minutes.`)
   .max(MAX_DURATION, `Duration is at most ${MAX_DURATION} minutes (12 hours).`);
 
-export const eventTypeFields = {
+const eventTypeFields = {
   title,
   slug: slug.optional(),
   durationMinutes: duration,

@@ -28,7 +28,7 @@ export interface SlotQuery {
  * Start times are spaced by the duration (a 30-minute meeting: 9:00, 9:30…),
  * but never more than an hour apart so long meetings still offer every hour.
  */
-export const slotStep = (durationMinutes: number) => Math.min(durationMinutes, 60);
+const slotStep = (durationMinutes: number) => Math.min(durationMinutes, 60);
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 

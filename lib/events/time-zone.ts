@@ -98,7 +98,3 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 export function weekdayOf(date: LocalDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
 }
-
-export function localDateKey(date: LocalDate): string {
-  return `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
-}

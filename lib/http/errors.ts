@@ -11,7 +11,6 @@ const STATUS: Record<DomainErrorCode, number> = {
   scim_managed: 403,
   owner_protected: 403,
   precondition_failed: 412,
-  unauthenticated: 401,
 };
 
 export class HttpError extends Error {

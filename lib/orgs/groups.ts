@@ -25,7 +25,7 @@ export interface MemberRef {
   display?: string | null;
 }
 
-export const MAX_GROUP_NAME_LENGTH = 256;
+const MAX_GROUP_NAME_LENGTH = 256;
 
 function checkName(displayName: string): string {
   const name = displayName.trim();

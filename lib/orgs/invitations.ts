@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/log";
 import { newSecret, sha256 } from "@/lib/crypto";
@@ -9,7 +9,7 @@ import { enqueueEmail, type OutboxInput } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 
-export const INVITATION_TTL_DAYS = 14;
+const INVITATION_TTL_DAYS = 14;
 
 export interface IssueInvitationInput {
   org: { id: string; name: string };
@@ -19,7 +19,7 @@ export interface IssueInvitationInput {
   actor: Actor;
   /**
    * Record the invitation as already revoked and send nothing: for a member the
-   * IdP provisions disabled. Reactivation issues a working one (ensureOpenInvitation).
+   * IdP provisions disabled. Reactivation issues a working one (lib/orgs/member-profile.ts).
    */
   revoked?: boolean;
   /** The membership was created in this transaction: there is no earlier invitation to revoke (saves a statement). */
@@ -95,32 +95,6 @@ export async function issueInvitation(tx: Executor, input: IssueInvitationInput)
   // The email row does not refer to the invitation row: both go in one round trip.
   await together(record.then(() => undefined), prepared.email ? enqueueEmail(tx, prepared.email) : Promise.resolve());
   return { token: prepared.token, expiresAt: prepared.expiresAt };
-}
-
-/** Issues an invitation unless the member has one that still works (not used, revoked or expired). */
-export async function ensureOpenInvitation(
-  tx: Executor,
-  p: { org: { id: string; name: string }; membership: Membership; user: User; actor: Actor },
-): Promise<void> {
-  const [open] = await tx
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.membershipId, p.membership.id),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, new Date()),
-      ),
-    );
-  if (open) return;
-  await issueInvitation(tx, {
-    org: p.org,
-    membershipId: p.membership.id,
-    email: p.user.email,
-    recipientName: [p.user.givenName, p.user.familyName].filter(Boolean).join(" ") || null,
-    actor: p.actor,
-  });
 }
 
 /** What an invitation link is worth right now; each state has its own page (app/(auth)/invitations/[token]). */

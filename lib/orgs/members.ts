@@ -1,9 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { memberships, type Membership, type User } from "@/lib/db/schema";
+import type { Membership, User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { authorize, type OrgFacts } from "@/lib/policy";
@@ -131,14 +130,4 @@ function rowsFor(
     claimSeat: active,
     avoidPlainSlug: p.avoidPlainSlug,
   };
-}
-
-export async function assertUserNameFree(tx: Executor, orgId: string, userName: string, exceptId?: string) {
-  const [clash] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), sql`lower(${memberships.userName}) = lower(${userName})`));
-  if (clash && clash.id !== exceptId) {
-    throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
-  }
 }

@@ -3,7 +3,7 @@
  * (/<org>/<member>), so they must never shadow one of Roster's own top-level
  * routes, today's or ones we are likely to add.
  */
-export const RESERVED_ORG_SLUGS: ReadonlySet<string> = new Set([
+const RESERVED_ORG_SLUGS: ReadonlySet<string> = new Set([
   "_next",
   "about",
   "account",

@@ -8,10 +8,10 @@ import { setScimEnabled } from "./organisations";
 import { createScimToken, type CreatedScimToken } from "./scim-tokens";
 
 /** Token lifetimes an admin can pick on the Security page (null: never expires). */
-export const TOKEN_LIFETIMES_DAYS = [30, 90, 365, null] as const;
+const TOKEN_LIFETIMES_DAYS = [30, 90, 365, null] as const;
 export type TokenLifetime = (typeof TOKEN_LIFETIMES_DAYS)[number];
 
-export function expiryFor(days: TokenLifetime, now = new Date()): Date | null {
+function expiryFor(days: TokenLifetime, now = new Date()): Date | null {
   if (days === null) return null;
   if (!TOKEN_LIFETIMES_DAYS.includes(days)) throw new ValidationError("Choose an expiry of 30, 90 or 365 days, or never.", "expiresInDays");
   return new Date(now.getTime() + days * 86_400_000);

@@ -1,16 +1,11 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { isCheckViolation } from "@/lib/db/errors";
-import { organisations, organisationSeats, type MemberState } from "@/lib/db/schema";
+import { organisations, organisationSeats } from "@/lib/db/schema";
 import { NotFoundError, SeatLimitError } from "@/lib/errors";
 
-/** PRODUCT.md: invited and active members hold a seat; deactivated members do not. */
-export function holdsSeat(state: MemberState): boolean {
-  return state === "invited" || state === "active";
-}
-
 /** The CHECK that refuses a claim when every seat is held (drizzle/0008). */
-export const SEATS_HELD_CHECK = "organisation_seats_held_range";
+const SEATS_HELD_CHECK = "organisation_seats_held_range";
 
 /**
  * Takes one seat, or throws SeatLimitError. A single conditional UPDATE of the
@@ -27,14 +22,6 @@ export async function claimSeat(tx: Executor, orgId: string): Promise<void> {
     .returning({ orgId: organisationSeats.orgId });
   if (claimed.length > 0) return;
   throw await seatLimitError(tx, orgId);
-}
-
-/** Gives a seat back (deactivation, removal). */
-export async function releaseSeat(tx: Executor, orgId: string): Promise<void> {
-  await tx
-    .update(organisationSeats)
-    .set({ held: sql`${organisationSeats.held} - 1` })
-    .where(eq(organisationSeats.orgId, orgId));
 }
 
 /**

@@ -15,8 +15,8 @@ import { isObject, type Json } from "./normalize";
  * resource created later in the same request (`bulkId:…`) waits until that
  * one has run. `failOnErrors` stops at that many failures.
  */
-export const BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
-export const BULK_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
+const BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+const BULK_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 /** Announced in /ServiceProviderConfig; the payload limit is every request's body limit (lib/scim/http/body.ts). */
 export const MAX_BULK_OPERATIONS = 1000;
 
@@ -39,7 +39,7 @@ interface Invalid {
   bulkId?: string;
 }
 
-export interface BulkResult {
+interface BulkResult {
   method: string;
   bulkId?: string;
   version?: string;

@@ -13,7 +13,7 @@ import { enterpriseUserSchema, userSchema } from "./schemas/user";
  * Discovery (RFC 7644 §4): what Roster implements, generated from the same
  * schema definitions that drive parsing, filters and PATCH.
  */
-export function serviceProviderConfig(baseUrl: string): JsonObject {
+function serviceProviderConfig(baseUrl: string): JsonObject {
   return {
     schemas: [URN.serviceProviderConfig],
     patch: { supported: true },

@@ -57,8 +57,6 @@ function fromDomain(e: DomainError): ScimError {
       return new ScimError(400, e.message, "invalidValue");
     case "precondition_failed":
       return new ScimError(412, e.message);
-    case "unauthenticated":
-      return new ScimError(401, e.message);
     // No seat: neither 401 (reads as bad credentials) nor 5xx (IdPs retry those for weeks).
     case "seat_limit":
     case "owner_protected":

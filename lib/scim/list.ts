@@ -6,7 +6,7 @@ import { URN } from "./schemas/urns";
 
 /** Announced as filter.maxResults in /ServiceProviderConfig; a larger `count` is cut to it (RFC 7644 §3.4.2.4). */
 export const MAX_RESULTS = 1000;
-export const DEFAULT_COUNT = 100;
+const DEFAULT_COUNT = 100;
 
 export interface ListQuery {
   filter?: Filter;

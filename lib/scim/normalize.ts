@@ -19,7 +19,7 @@ export interface Normalized {
 
 /** Protocol attributes every resource carries and clients may echo back: never worth a log note. */
 const SILENT = new Set(["schemas", "id", "meta"]);
-export const MAX_STRING_LENGTH = 2048;
+const MAX_STRING_LENGTH = 2048;
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

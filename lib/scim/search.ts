@@ -16,12 +16,12 @@ import { findUsers } from "./users/repository";
  * `/Groups/.search` it is exactly that endpoint's GET; on `/.search` at the
  * root it searches both, Users first, and pages through them as one list.
  */
-export const SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+const SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
 const FIELDS = ["attributes", "excludedAttributes", "filter", "sortBy", "sortOrder", "startIndex", "count"];
 
 /** The SearchRequest body as the query parameters of the equivalent GET. */
-export async function searchParams(ctx: ScimContext): Promise<URLSearchParams> {
+async function searchParams(ctx: ScimContext): Promise<URLSearchParams> {
   const body = await ctx.body();
   if (!isObject(body)) throw invalidSyntax("A search is a SearchRequest object.");
   const field = (name: string) => {

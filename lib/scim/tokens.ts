@@ -6,7 +6,7 @@ import { organisations, scimTokens, type Organisation } from "@/lib/db/schema";
 import { TOKEN_PREFIX } from "@/lib/orgs/scim-tokens";
 
 /** last_used_at is written at most this often per token, so a busy IdP doesn't pay a write per request. */
-export const LAST_USED_GRANULARITY_MS = 60_000;
+const LAST_USED_GRANULARITY_MS = 60_000;
 
 /**
  * What a SCIM request knows about its organisation without reading it again:
@@ -33,8 +33,8 @@ const lastTouched = new Map<string, number>();
  * the database announces a change to any token or organisation
  * (lib/db/change-cache.ts; the two-instance suite proves it across instances).
  */
-export const AUTH_CACHE_MAX_AGE_MS = 1_000;
-export const AUTH_CHANNEL = "roster_auth_changed";
+const AUTH_CACHE_MAX_AGE_MS = 1_000;
+const AUTH_CHANNEL = "roster_auth_changed";
 
 interface TokenRecord {
   id: string;
@@ -47,9 +47,6 @@ interface TokenRecord {
 }
 
 const cache = changeCache<TokenRecord>(AUTH_CHANNEL, AUTH_CACHE_MAX_AGE_MS);
-
-/** Forgets every cached token (tests that change tokens behind the triggers' back). */
-export const forgetCachedTokens = () => cache.clear();
 
 async function loadToken(db: Executor, hash: string): Promise<TokenRecord | undefined> {
   const [row] = await db

@@ -1,9 +1,10 @@
 import { closeDatabase, getDatabase, type Db } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { startStatisticsKeeper } from "@/lib/db/statistics";
-import { seedDemo } from "@/lib/demo/seed";
+import { devSurfacesEnabled } from "@/lib/dev/guard";
+import { seedDemo } from "@/lib/dev/seed";
 import { startOutboxWorker } from "@/lib/email/worker";
-import { devSurfacesEnabled, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { purgeEndedRateLimits } from "@/lib/rate-limit";
 import { drainProvisioningLog } from "@/lib/scim/log";
 
@@ -24,7 +25,7 @@ function startHousekeeping(db: Db): void {
  * environment, open and migrate the database, give a brand-new embedded
  * database the demo data, and start delivering email.
  */
-export async function boot(): Promise<void> {
+async function boot(): Promise<void> {
   const e = env(); // throws with a readable list of what is wrong
   const database = await getDatabase();
   if (database.kind === "pglite" && (await isEmpty(database.db))) {
@@ -53,7 +54,7 @@ export async function boot(): Promise<void> {
 /** The demo IdP is a nicety: if it cannot be set up, say so and start anyway (Acme's admins can connect it on the Security page). */
 async function connectDemoIdp(db: Db): Promise<void> {
   try {
-    const { connectDemoIdpToAcme } = await import("@/lib/demo/idp/bootstrap");
+    const { connectDemoIdpToAcme } = await import("@/lib/dev/idp/bootstrap");
     await connectDemoIdpToAcme(db);
     console.log("Roster: Acme signs in through the demo identity provider at /dev/idp.");
   } catch (e) {

@@ -14,7 +14,7 @@ import { authSecret } from "@/lib/auth-secret";
  * opener, and it is Roster's).
  */
 export const SSO_PRODUCT = "roster";
-export const ACS_PATH = "/api/oauth/saml";
+const ACS_PATH = "/api/oauth/saml";
 
 export interface SpInfo {
   /** Where the IdP posts its SAML response. */
@@ -50,14 +50,14 @@ const OAUTH_TTL_S = 15 * 60;
 
 export type JacksonStore = { kind: "postgres"; url: string } | { kind: "sqlite"; file: string };
 
-export function defaultStore(): JacksonStore {
+function defaultStore(): JacksonStore {
   const e = env();
   if (e.DATABASE_URL) return { kind: "postgres", url: e.DATABASE_URL };
   // A plain path: better-sqlite3 takes a `file://` URL literally and makes a folder named "file:".
   return { kind: "sqlite", file: path.resolve(e.DATA_DIR, "jackson.sqlite") };
 }
 
-export function jacksonOptions(store: JacksonStore, appUrl = env().APP_URL): JacksonOption {
+function jacksonOptions(store: JacksonStore, appUrl = env().APP_URL): JacksonOption {
   const sp = spInfo(appUrl);
   return {
     externalUrl: appUrl,

@@ -12,8 +12,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { buildExists, startAppServer, type AppServer } from "../lib/app-server";
+import { createPostgresDatabase } from "../lib/local-database";
 import { autovacuumStandIn } from "./autovacuum";
 import { keepAliveClient } from "./http-client";
 import { formatTable, runPool, type PhaseResult } from "./stats";

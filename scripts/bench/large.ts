@@ -22,8 +22,8 @@ import { migrate } from "@/lib/db/migrate";
 import { groups, memberships, sessions } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
 import { createScimToken } from "@/lib/orgs/scim-tokens";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { buildExists, startAppServer } from "../lib/app-server";
+import { createPostgresDatabase } from "../lib/local-database";
 import { seedLargeOrg, seedManyGroups } from "./seed-large-org";
 import { printTable, time, type Timing } from "./timing";
 

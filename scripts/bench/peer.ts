@@ -18,9 +18,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { buildExists } from "../lib/app-server";
 import { perfSharedDir } from "../lib/environment";
+import { createPostgresDatabase } from "../lib/local-database";
 import { measureDecay, type DecayResult } from "./decay";
 
 interface PhaseLine {

@@ -7,8 +7,8 @@
  */
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { startAppServer } from "../lib/app-server";
+import { createPostgresDatabase } from "../lib/local-database";
 const database = await createPostgresDatabase("roster_paging");
 const server = await startAppServer({ port: Number(process.env.BENCH_READS_PORT ?? 3184), databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0" } });
 const sql = postgres(database.url, { onnotice: () => {} });

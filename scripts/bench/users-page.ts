@@ -17,10 +17,10 @@ import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { groups, sessions } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
 import { loadUsersPage } from "../../app/(admin)/admin/users/load";
 import { parseUsersSearch } from "../../app/(admin)/admin/users/params";
 import { buildExists, startAppServer } from "../lib/app-server";
+import { createPostgresDatabase } from "../lib/local-database";
 import { seedLargeOrg } from "./seed-large-org";
 import { printTable, time, type Timing } from "./timing";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { ParseArgsConfig } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
 import type { Db } from "@/lib/db";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/lib/dev/seed";
 import { env } from "@/lib/env";
 import { addSeats } from "@/lib/orgs/billing";
 import { addOwner, createOrganisation, getOrganisationBySlug, setScimEnabled } from "@/lib/orgs/organisations";

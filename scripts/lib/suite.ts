@@ -5,7 +5,7 @@
  */
 export type Requirement = "postgres" | "chromium" | "build" | "scim-validators";
 
-export interface SuiteResult {
+interface SuiteResult {
   ok: boolean;
   /** A line for the summary table, e.g. "55 passed, 0 failed". */
   summary?: string;

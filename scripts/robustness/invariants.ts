@@ -56,5 +56,3 @@ export async function checkInvariants(sql: Sql): Promise<Violation[]> {
   }
   return out;
 }
-
-export const INVARIANT_COUNT = CHECKS.length;

@@ -3,11 +3,11 @@ import { openDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
 import { createScimToken } from "@/lib/orgs/scim-tokens";
-import { createPostgresDatabase } from "../../tests/helpers/test-db";
+import { createPostgresDatabase } from "../lib/local-database";
 
 const operator: Actor = { kind: "operator" };
 
-export interface ScimOrg {
+interface ScimOrg {
   id: string;
   slug: string;
   token: string;

@@ -4,8 +4,8 @@ import path from "node:path";
 import type { SAMLJackson } from "@boxyhq/saml-jackson";
 import { getJackson, samlRedirects, spInfo, SSO_PRODUCT, type JacksonStore } from "@/lib/sso/jackson";
 import type { Db } from "@/lib/db";
-import { buildSamlResponse, idpMetadataXml, readAuthnRequest, type ResponseOptions } from "@/lib/demo/idp/saml-idp";
-import { generateSigningKey, type SigningKey } from "@/lib/demo/idp/keys";
+import { buildSamlResponse, idpMetadataXml, readAuthnRequest, type ResponseOptions } from "@/lib/dev/idp/saml-idp";
+import { generateSigningKey, type SigningKey } from "@/lib/dev/idp/keys";
 import { setSsoConnection } from "@/lib/sso/connections";
 import { operator, uniq } from "./fixtures";
 import type { TestDatabase } from "./test-db";
@@ -42,7 +42,7 @@ export class TestIdp {
 
 let cachedKey: SigningKey | undefined;
 /** RSA key generation takes about a second; tests share one key unless they need "another key". */
-export function sharedKey(): SigningKey {
+function sharedKey(): SigningKey {
   cachedKey ??= generateSigningKey("Test IdP");
   return cachedKey;
 }

@@ -3,9 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSigningKey } from "@/lib/demo/idp/keys";
+import { generateSigningKey } from "@/lib/dev/idp/keys";
+import { createPostgresDatabase } from "../../scripts/lib/local-database";
 import { TestIdp } from "../helpers/sso";
-import { createPostgresDatabase, testDriver } from "../helpers/test-db";
+import { testDriver } from "../helpers/test-db";
 
 /** `roster set-sso` exactly as an operator (or an outside test harness) runs it, on the driver under test. */
 let env: Record<string, string>;

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase, testDriver } from "../helpers/test-db";
+import { createPostgresDatabase } from "../../scripts/lib/local-database";
+import { testDriver } from "../helpers/test-db";
 
 /**
  * The operator CLI in the exact form outside tools use, on the driver under

@@ -1,7 +1,7 @@
 import type { SAMLJackson } from "@boxyhq/saml-jackson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeJackson, samlRedirects, spInfo } from "@/lib/sso/jackson";
-import { generateSigningKey } from "@/lib/demo/idp/keys";
+import { generateSigningKey } from "@/lib/dev/idp/keys";
 import { acsDeps, handleAcsPost } from "@/lib/sso/acs-handler";
 import { makeOrg } from "../helpers/fixtures";
 import { acsRequest, startSpSignIn, startTestJackson, TestIdp } from "../helpers/sso";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeJackson, SSO_PRODUCT } from "@/lib/sso/jackson";
 import { auditLog } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { generateSigningKey } from "@/lib/demo/idp/keys";
+import { generateSigningKey } from "@/lib/dev/idp/keys";
 import { getOrganisation } from "@/lib/orgs/organisations";
 import { getSsoConnection, removeSsoConnection, setIdpInitiated, setSsoConnection } from "@/lib/sso/connections";
 import { readIdpMetadata } from "@/lib/sso/metadata";

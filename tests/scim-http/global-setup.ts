@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { buildExists, startAppServer, type AppServer } from "../../scripts/lib/app-server";
-import { createPostgresDatabase } from "../helpers/test-db";
+import { createPostgresDatabase } from "../../scripts/lib/local-database";
 
 /**
  * One fresh database and three `next start` servers on it: the main one with

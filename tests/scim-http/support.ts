@@ -9,7 +9,7 @@ export const operator: Actor = { kind: "operator" };
 export const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 export const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 export const ctx = () => inject("scimHttp");

@@ -11,10 +11,10 @@ process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 const { closeJackson, getJackson, samlRedirects, SSO_PRODUCT } = await import("@/lib/sso/jackson");
 const { openDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
-const { readAuthnRequest } = await import("@/lib/demo/idp/saml-idp");
+const { readAuthnRequest } = await import("@/lib/dev/idp/saml-idp");
 const { makeOrg } = await import("../helpers/fixtures");
 const { TestIdp } = await import("../helpers/sso");
-const { createPostgresDatabase } = await import("../helpers/test-db");
+const { createPostgresDatabase } = await import("../../scripts/lib/local-database");
 
 type Database = Awaited<ReturnType<typeof openDatabase>>;
 let pg: { url: string; drop(): Promise<void> };

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { getViewer } from "@/lib/auth/viewer";
 import { refusalMessage, type SignInRefusal } from "@/lib/auth/sign-in-rules";
-import { devSurfacesEnabled } from "@/lib/env";
+import { devSurfacesEnabled } from "@/lib/dev/guard";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

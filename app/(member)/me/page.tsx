@@ -7,10 +7,9 @@ import { WorkingHoursForm } from "@/components/events/working-hours-form";
 import { PageHeader } from "@/components/page-header";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import type { EventType } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { getWorkingHours } from "@/lib/events/availability";
-import { listOwnEventTypes } from "@/lib/events/event-types";
+import { listOwnEventTypes, type EventType } from "@/lib/events/event-types";
 import { hostName } from "@/lib/events/hosts";
 import { timeZoneNames } from "@/lib/events/time-zone";
 

@@ -1,15 +1,15 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { addGroup, deleteGroup, renameGroup, setGroupMember } from "@/lib/demo/idp/directory-groups";
-import { addPerson, deletePerson, editPerson, forgetScimToken, pushAll, saveScimSettings, setPersonActive, type Outcome } from "@/lib/demo/idp/directory";
-import { devSurfacesEnabled } from "@/lib/env";
+import { requireDevSurfaces } from "@/lib/dev/guard";
+import { addGroup, deleteGroup, renameGroup, setGroupMember } from "@/lib/dev/idp/directory-groups";
+import { addPerson, deletePerson, editPerson, forgetScimToken, pushAll, saveScimSettings, setPersonActive, type Outcome } from "@/lib/dev/idp/directory";
 import { isDomainError } from "@/lib/errors";
 
 /** Every directory action: dev surfaces only; the outcome (or a validation message) comes back as a banner. */
 async function run(fn: () => Promise<Outcome>, anchor = ""): Promise<never> {
-  if (!devSurfacesEnabled()) notFound();
+  requireDevSurfaces();
   let params: URLSearchParams;
   try {
     params = new URLSearchParams({ notice: (await fn()).notice });

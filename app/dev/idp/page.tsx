@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { connectedOrganisation, demoIdp } from "@/lib/demo/idp/config";
-import { loadDirectory } from "@/lib/demo/idp/directory-store";
-import { devSurfacesEnabled } from "@/lib/env";
+import { requireDevSurfaces } from "@/lib/dev/guard";
+import { connectedOrganisation, demoIdp } from "@/lib/dev/idp/config";
+import { loadDirectory } from "@/lib/dev/idp/directory-store";
 import { Groups } from "./_components/groups";
 import { IdpCard, IdpShell } from "./_components/idp-shell";
 import { People } from "./_components/people";
@@ -19,7 +18,7 @@ export const dynamic = "force-dynamic";
  * Roster over SCIM. Development and ROSTER_DEMO=1 only.
  */
 export default async function DemoIdpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!devSurfacesEnabled()) notFound();
+  requireDevSurfaces();
   const { notice, error } = await searchParams;
   const db = await getDb();
   const [directory, org] = await Promise.all([loadDirectory(db), connectedOrganisation(db)]);

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/badge";
 import { EmptyState } from "@/components/empty-state";
 import { Logo } from "@/components/logo";
 import { getDb } from "@/lib/db";
-import { linksIn, recentEmails } from "@/lib/email/mailbox";
-import { devSurfacesEnabled } from "@/lib/env";
+import { requireDevSurfaces } from "@/lib/dev/guard";
+import { linksIn, recentEmails } from "@/lib/dev/mailbox";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";
@@ -19,7 +18,7 @@ const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "
  * (unless ROSTER_DEMO=1 for a demo or a test run).
  */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ id?: string; to?: string }> }) {
-  if (!devSurfacesEnabled()) notFound();
+  requireDevSurfaces();
   const { id, to } = await searchParams;
   const emails = await recentEmails(await getDb(), { to });
   const selected = emails.find((e) => String(e.id) === id) ?? emails[0];

@@ -37,7 +37,7 @@ function readKey(element: unknown, name: string): unknown {
   return key === undefined ? undefined : (element as Record<string, unknown>)[key];
 }
 
-export function compare(actual: unknown, op: CompareOp, expected: CompValue, def?: AttributeDef): boolean {
+function compare(actual: unknown, op: CompareOp, expected: CompValue, def?: AttributeDef): boolean {
   if (expected === null) {
     const missing = actual === undefined || actual === null;
     if (op === "eq") return missing;

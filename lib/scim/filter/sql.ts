@@ -73,7 +73,7 @@ function present(t: Scalar): SQL {
   return t.type === "string" || t.type === "reference" ? sql`coalesce(${t.expr} <> '', false)` : sql`(${t.expr} is not null)`;
 }
 
-export function compareScalar(t: Scalar, op: CompareOp, value: CompValue): SQL {
+function compareScalar(t: Scalar, op: CompareOp, value: CompValue): SQL {
   if (value === null) {
     if (op === "eq") return sql`(${t.expr} is null)`;
     if (op === "ne") return sql`(${t.expr} is not null)`;

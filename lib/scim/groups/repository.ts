@@ -40,7 +40,7 @@ const membersOf = (sub = "value"): Multi => ({
     sql`exists (select 1 from ${groupMembers} gm join ${memberships} m on m.id = gm.membership_id where gm.group_id = ${groups.id} and ${cond(memberAttribute)})`,
 });
 
-export function resolveGroupAttribute(path: AttrPath): Target {
+function resolveGroupAttribute(path: AttrPath): Target {
   const uri = path.uri?.toLowerCase();
   if (uri && uri !== "urn:ietf:params:scim:schemas:core:2.0:group") throw invalidFilter(`unknown schema "${path.uri}"`);
   if (path.attr.toLowerCase() === "members") return membersOf(path.sub);
@@ -49,7 +49,7 @@ export function resolveGroupAttribute(path: AttrPath): Target {
   return found;
 }
 
-export async function membersOfGroups(db: Executor, groupIds: string[]): Promise<Map<string, GroupMemberRow[]>> {
+async function membersOfGroups(db: Executor, groupIds: string[]): Promise<Map<string, GroupMemberRow[]>> {
   const byGroup = new Map<string, GroupMemberRow[]>(groupIds.map((id) => [id, []]));
   if (groupIds.length === 0) return byGroup;
   const rows = await db
@@ -86,7 +86,7 @@ const BY_ID = { plain: byId(false), withMembers: byId(true) };
 
 type GroupColumns = Omit<Group, "createdAt" | "updatedAt"> & { createdAt: Date | string; updatedAt: Date | string };
 
-export const groupFrom = (r: GroupColumns): Group => ({ ...r, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) });
+const groupFrom = (r: GroupColumns): Group => ({ ...r, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) });
 
 export async function getGroupRow(db: Executor, orgId: string, id: string, withMembers: boolean): Promise<GroupRow | undefined> {
   if (!isUuid(id)) return undefined;

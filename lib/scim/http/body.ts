@@ -66,7 +66,7 @@ export async function readJsonBody(req: Request): Promise<unknown> {
 }
 
 /** The deepest SCIM body (a PATCH value holding an extension's complex attribute) is about 6 levels. */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 /** Iterative, so that a body nested 100,000 deep cannot exhaust the stack of whatever walks it later. */
 function depthExceeds(value: unknown, max: number): boolean {

@@ -13,7 +13,7 @@ import { readJsonBody } from "./body";
  * throttling, body parsing, error conversion and the provisioning log. Route
  * handlers hold only the happy path and return a ScimReply.
  */
-export const SCIM_CONTENT_TYPE = "application/scim+json";
+const SCIM_CONTENT_TYPE = "application/scim+json";
 
 export interface ScimReply {
   status: number;

@@ -10,7 +10,7 @@ import { isObject, type ResourceSchemas } from "../normalize";
  * deactivate and group rename), keys that are paths included
  * (`"name.givenName"`, `"urn:…:enterprise:2.0:User:employeeNumber"`).
  */
-export type OpName = "add" | "replace" | "remove";
+type OpName = "add" | "replace" | "remove";
 
 export interface PatchOperation {
   op: OpName;
@@ -21,14 +21,14 @@ export interface PatchOperation {
   value?: unknown;
 }
 
-export const MAX_OPERATIONS = 1000;
+const MAX_OPERATIONS = 1000;
 
 function field(obj: Record<string, unknown>, name: string): unknown {
   const key = Object.keys(obj).find((k) => k.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : obj[key];
 }
 
-export function parsePath(raw: string): PatchPath {
+function parsePath(raw: string): PatchPath {
   try {
     return parsePatchPath(raw);
   } catch (e) {

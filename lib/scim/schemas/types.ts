@@ -5,9 +5,9 @@
  * announces is exactly what it accepts.
  */
 export type AttrType = "string" | "boolean" | "decimal" | "integer" | "dateTime" | "reference" | "complex";
-export type Mutability = "readOnly" | "readWrite" | "immutable" | "writeOnly";
-export type Returned = "always" | "never" | "default" | "request";
-export type Uniqueness = "none" | "server" | "global";
+type Mutability = "readOnly" | "readWrite" | "immutable" | "writeOnly";
+type Returned = "always" | "never" | "default" | "request";
+type Uniqueness = "none" | "server" | "global";
 
 export interface AttributeDef {
   name: string;

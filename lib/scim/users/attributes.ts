@@ -13,7 +13,7 @@ import { URN } from "../schemas/urns";
  * `scim_attributes` jsonb as the IdP sent it (canonical names).
  */
 /** Attribute names come from our schema definitions, never from the request: safe to inline as literals. */
-export const lit = (name: string) => sql.raw(`'${name.replace(/'/g, "''")}'`);
+const lit = (name: string) => sql.raw(`'${name.replace(/'/g, "''")}'`);
 
 const col = (expr: SQL, type: Scalar["type"], caseExact = false): Scalar => ({ kind: "scalar", expr, type, caseExact });
 

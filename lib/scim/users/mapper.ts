@@ -24,7 +24,7 @@ export interface ScimUserInput extends MemberProfile {
   scimAttributes: JsonObject;
 }
 
-export const MAX_USERNAME_LENGTH = 256;
+const MAX_USERNAME_LENGTH = 256;
 export const MAX_EXTERNAL_ID_LENGTH = 512;
 
 const str = (v: Json | undefined): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);

@@ -63,7 +63,7 @@ type FlatRow = MembershipColumns & {
   groups: { id: string; displayName: string }[] | null;
 };
 
-export function fromFlat(r: FlatRow): UserRow {
+function fromFlat(r: FlatRow): UserRow {
   return {
     membership: membershipFrom(r),
     user: { email: r.email, givenName: r.givenName, familyName: r.familyName },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MailIcon } from "@/components/icons";
-import { devSurfacesEnabled } from "@/lib/env";
+import { devSurfacesEnabled } from "@/lib/dev/guard";
 
 export const metadata: Metadata = { title: "Check your email" };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { DirGroup, DirPerson } from "@/lib/demo/idp/directory-store";
+import type { DirGroup, DirPerson } from "@/lib/dev/idp/directory-store";
 import { addGroupAction, deleteGroupAction, groupMemberAction, renameGroupAction } from "../actions";
 import { IdpCard, inputClass, primaryButton, secondaryButton } from "./idp-shell";
 

@@ -1,4 +1,4 @@
-import type { DirGroup, DirPerson } from "@/lib/demo/idp/directory-store";
+import type { DirGroup, DirPerson } from "@/lib/dev/idp/directory-store";
 import { addPersonAction, deletePersonAction, editPersonAction, setActiveAction } from "../actions";
 import { IdpCard, inputClass, primaryButton, secondaryButton } from "./idp-shell";
 

@@ -1,4 +1,4 @@
-import type { Directory, ScimLogEntry } from "@/lib/demo/idp/directory-store";
+import type { Directory, ScimLogEntry } from "@/lib/dev/idp/directory-store";
 import { forgetTokenAction, pushAllAction, saveScimAction } from "../actions";
 import { IdpCard, inputClass, primaryButton, secondaryButton } from "./idp-shell";
 

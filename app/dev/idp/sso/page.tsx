@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { loadDirectory } from "@/lib/demo/idp/directory-store";
-import { DemoIdpError, readRosterRequest } from "@/lib/demo/idp/sign-in";
-import { devSurfacesEnabled } from "@/lib/env";
+import { requireDevSurfaces } from "@/lib/dev/guard";
+import { loadDirectory } from "@/lib/dev/idp/directory-store";
+import { DemoIdpError, readRosterRequest } from "@/lib/dev/idp/sign-in";
 import { IdpCard, IdpShell, inputClass, primaryButton, secondaryButton } from "../_components/idp-shell";
 
 export const metadata: Metadata = { title: "Sign in · Demo IdP" };
@@ -15,7 +14,7 @@ export const dynamic = "force-dynamic";
  * a demo. Suspended people can still be picked, to watch Roster refuse them.
  */
 export default async function IdpSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!devSurfacesEnabled()) notFound();
+  requireDevSurfaces();
   const { SAMLRequest, RelayState } = await searchParams;
   let problem: string | null = SAMLRequest ? null : "There is no sign-in request. Start from Roster's sign-in page.";
   if (SAMLRequest) {

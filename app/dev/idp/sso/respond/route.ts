@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
-import { DemoIdpError, respondAs } from "@/lib/demo/idp/sign-in";
-import { devSurfacesEnabled } from "@/lib/env";
+import { requireDevSurfaces } from "@/lib/dev/guard";
+import { DemoIdpError, respondAs } from "@/lib/dev/idp/sign-in";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ const text = (f: FormData, k: string) => {
 
 /** The demo IdP's "Sign in as" button: answers with a page that posts the signed response to Roster's ACS. */
 export async function POST(req: Request) {
-  if (!devSurfacesEnabled()) return new Response("Not found", { status: 404 });
+  requireDevSurfaces();
   const f = await req.formData().catch(() => new FormData());
   try {
     const html = await respondAs(await getDb(), {

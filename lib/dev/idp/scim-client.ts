@@ -127,7 +127,7 @@ export class ScimClient {
   }
 }
 
-export function userResource(p: DirPerson) {
+function userResource(p: DirPerson) {
   return {
     schemas: [SCHEMA.user],
     externalId: p.id,

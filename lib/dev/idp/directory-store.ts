@@ -44,7 +44,7 @@ export interface Directory {
 }
 
 const KEY = "directory";
-export const LOG_LIMIT = 60;
+const LOG_LIMIT = 60;
 
 const empty = (): Directory => ({ people: [], groups: [], scim: { baseUrl: demoIdp().scimBaseUrl, token: null }, log: [] });
 

@@ -35,7 +35,7 @@ const ACME_PEOPLE: Person[] = [
   { given: "Omar", family: "Aziz", state: "deactivated" },
 ];
 
-export const DEMO = {
+const DEMO = {
   acme: { slug: "acme", owner: "ava@acme.example", seats: 25 },
   globex: { slug: "globex", owner: "hana@globex.example", seats: 10 },
 } as const;
