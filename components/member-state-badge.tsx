@@ -1,4 +1,4 @@
-import type { MemberState } from "@/lib/db/schema";
+import type { MemberState } from "@/lib/orgs/member-list";
 import { Badge } from "./badge";
 
 const TONE = { active: "green", invited: "amber", deactivated: "gray" } as const;

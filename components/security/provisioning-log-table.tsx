@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { formatDateTime } from "@/components/format";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
-import type { ProvisioningLogEntry } from "@/lib/db/schema";
+import type { ProvisioningLogEntry } from "@/lib/audit/provisioning";
 
 export function outcomeBadge(status: number) {
   if (status < 300) return <Badge tone="green">{status} OK</Badge>;

@@ -1,9 +1,7 @@
 import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
-import { getJackson, spInfo } from "@/lib/auth/jackson";
-import { getDb } from "@/lib/db";
-import type { Organisation } from "@/lib/db/schema";
-import { getSsoConnection, type SsoConnection } from "@/lib/sso/connections";
+import type { SsoOverview } from "@/lib/orgs/security-overview";
+import type { SsoConnection } from "@/lib/sso/connections";
 import { CopyField } from "./copy-field";
 import { IdpInitiatedToggle, RemoveSsoButton, SsoMetadataForm } from "./sso-forms";
 
@@ -14,18 +12,8 @@ const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone
  * (ACS URL, entity ID, metadata, certificate), the IdP's metadata to take
  * back, and the connection's status, replacement and removal.
  */
-export async function SsoSection({ org }: { org: Organisation }) {
-  const sp = spInfo();
-  let connection: SsoConnection | null = null;
-  let spCertificate = "";
-  let unavailable = false;
-  try {
-    connection = await getSsoConnection(await getDb(), org.id);
-    spCertificate = (await (await getJackson()).spConfig.get()).publicKey;
-  } catch (e) {
-    console.error("SSO section: Jackson unavailable", e);
-    unavailable = true;
-  }
+export function SsoSection({ orgName, sso }: { orgName: string; sso: SsoOverview }) {
+  const { sp, connection, spCertificate, unavailable } = sso;
   return (
     <Card>
       <CardHeader
@@ -62,7 +50,7 @@ export async function SsoSection({ org }: { org: Organisation }) {
               </div>
             </div>
           </section>
-          {connection ? <Connected org={org} connection={connection} /> : <NotConnected />}
+          {connection ? <Connected orgName={orgName} connection={connection} /> : <NotConnected />}
         </div>
       )}
     </Card>
@@ -84,7 +72,7 @@ function NotConnected() {
   );
 }
 
-function Connected({ org, connection }: { org: Organisation; connection: SsoConnection }) {
+function Connected({ orgName, connection }: { orgName: string; connection: SsoConnection }) {
   const cert = connection.certificates[0];
   return (
     <>
@@ -129,7 +117,7 @@ function Connected({ org, connection }: { org: Organisation; connection: SsoConn
             <SsoMetadataForm replacing />
           </div>
         </details>
-        <RemoveSsoButton orgName={org.name} />
+        <RemoveSsoButton orgName={orgName} />
       </section>
     </>
   );

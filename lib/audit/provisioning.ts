@@ -3,6 +3,8 @@ import type { Executor } from "@/lib/db";
 import { provisioningLog, type ProvisioningLogEntry } from "@/lib/db/schema";
 import { SEAT_LIMIT_DETAIL_PREFIX } from "@/lib/errors";
 
+export type { ProvisioningLogEntry };
+
 /**
  * Reading the provisioning log (written by lib/scim for every SCIM request)
  * for the Security page, the per-user timeline and the Users page's seat
