@@ -1,4 +1,3 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoSubmit } from "@/components/auto-submit";
@@ -12,7 +11,7 @@ import { ProvisioningLogTable } from "@/components/security/provisioning-log-tab
 import { LOG_OPERATIONS, LOG_OUTCOMES, listProvisioningLog, type LogOperation, type LogOutcome } from "@/lib/audit/provisioning";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { memberships } from "@/lib/db/schema";
+import { existingMemberIds } from "@/lib/orgs/member-lookup";
 
 export const metadata: Metadata = { title: "Provisioning log" };
 
@@ -30,10 +29,7 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
   const before = Number.parseInt(p.before ?? "", 10);
   const db = await getDb();
   const log = await listProvisioningLog(db, { orgId: org.id, ...filters, before: Number.isFinite(before) ? before : undefined });
-  const ids = [...new Set(log.rows.map((r) => r.resourceId).filter((x): x is string => Boolean(x)))];
-  const existing = ids.length
-    ? await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, org.id), inArray(memberships.id, ids)))
-    : [];
+  const memberLinks = await existingMemberIds(db, org.id, log.rows.flatMap((r) => (r.resourceId ? [r.resourceId] : [])));
   const filtered = Object.values(filters).some(Boolean);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -109,7 +105,7 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
             </EmptyState>
           </div>
         ) : (
-          <ProvisioningLogTable rows={log.rows} empty="" memberLinks={new Set(existing.map((e) => e.id))} />
+          <ProvisioningLogTable rows={log.rows} empty="" memberLinks={memberLinks} />
         )}
         {before || log.nextBefore ? (
           <nav aria-label="Pagination" className="flex justify-between border-t border-zinc-100 px-5 py-3">
