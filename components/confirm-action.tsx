@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "./alert";
 import { Button, type ButtonVariant } from "./button";
 import { Dialog } from "./dialog";
-import { useAdminAction, type ActionRequest } from "./use-admin-action";
+import { useApiAction, type ActionRequest } from "./api-client";
 
 /**
  * A button that asks first, then calls an admin route. Used for every
@@ -22,7 +22,7 @@ export interface ConfirmSpec {
 
 /** The dialog of a confirmed action, controlled by its opener (a button, a menu item). */
 export function ConfirmDialog({ open, onClose, spec }: { open: boolean; onClose: () => void; spec: ConfirmSpec }) {
-  const { run, pending, error, setError } = useAdminAction();
+  const { run, pending, error, setError } = useApiAction();
   const close = () => {
     setError(null);
     onClose();

@@ -4,12 +4,12 @@ import { useState } from "react";
 import { Alert } from "../alert";
 import { Button } from "../button";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 /** Makes an existing member an admin, found by their email. */
 export function AddAdminForm() {
   const [done, setDone] = useState<string | null>(null);
-  const { run, pending, error } = useAdminAction<{ email: string }>();
+  const { run, pending, error } = useApiAction<{ email: string }>();
   return (
     <form
       className="flex flex-wrap items-end gap-3 px-5 py-4"

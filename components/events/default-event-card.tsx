@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Card, CardHeader } from "@/components/card";
 import { DurationSelect, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
 import { formatDuration } from "./format";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 /** The event type every newly provisioned member starts with; admins may rename it or change its length. */
 export function DefaultEventCard({ title, durationMinutes }: { title: string; durationMinutes: number }) {
@@ -19,10 +19,10 @@ export function DefaultEventCard({ title, durationMinutes }: { title: string; du
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await sendJson("/api/admin/default-event-type", "PUT", {
+    const res = await callApi("PUT", "/api/admin/default-event-type", {
       title: String(form.get("title") ?? ""),
       durationMinutes: Number(form.get("durationMinutes")),
-    });
+    }, EDITOR_MESSAGES);
     setPending(false);
     if (!res.ok) return setError(res.message);
     setEditing(false);

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DurationSelect, eventFieldsFrom, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 export interface EventTypeValues {
   id?: string;
@@ -26,8 +26,8 @@ export function EventTypeForm({ initial, onDone }: { initial?: EventTypeValues; 
     setError(null);
     const fields = eventFieldsFrom(new FormData(e.currentTarget));
     const res = initial?.id
-      ? await sendJson(`/api/me/event-types/${initial.id}`, "PATCH", fields)
-      : await sendJson("/api/me/event-types", "POST", fields);
+      ? await callApi("PATCH", `/api/me/event-types/${initial.id}`, fields, EDITOR_MESSAGES)
+      : await callApi("POST", "/api/me/event-types", fields, EDITOR_MESSAGES);
     setPending(false);
     if (!res.ok) return setError(res.message);
     onDone();

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DurationSelect, eventFieldsFrom, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 export interface GroupOption {
   id: string;
@@ -37,8 +37,8 @@ export function ManagedEventForm({ initial, groups, onDone }: { initial?: Manage
     setPending(true);
     setError(null);
     const res = initial
-      ? await sendJson(`/api/admin/managed-events/${initial.id}`, "PATCH", body)
-      : await sendJson("/api/admin/managed-events", "POST", body);
+      ? await callApi("PATCH", `/api/admin/managed-events/${initial.id}`, body, EDITOR_MESSAGES)
+      : await callApi("POST", "/api/admin/managed-events", body, EDITOR_MESSAGES);
     setPending(false);
     if (!res.ok) return setError(res.message);
     onDone();

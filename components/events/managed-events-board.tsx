@@ -10,7 +10,7 @@ import { ConfirmAction } from "./confirm-action";
 import { primaryButton } from "./fields";
 import { formatDuration } from "./format";
 import { ManagedEventForm, type GroupOption, type ManagedEventValues } from "./managed-event-form";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 export interface ManagedEventView extends ManagedEventValues {
   groupNames: string[];
@@ -91,7 +91,7 @@ export function ManagedEventsBoard({ events, groups }: { events: ManagedEventVie
                   question={`Delete “${e.title}”? It leaves ${e.copies} booking ${e.copies === 1 ? "page" : "pages"}; meetings already booked stay.`}
                   confirmLabel="Delete managed event"
                   onConfirm={async () => {
-                    const res = await sendJson(`/api/admin/managed-events/${e.id}`, "DELETE");
+                    const res = await callApi("DELETE", `/api/admin/managed-events/${e.id}`, undefined, EDITOR_MESSAGES);
                     if (res.ok) router.refresh();
                     return res.ok ? null : res.message;
                   }}

@@ -10,7 +10,7 @@ import { ConfirmAction } from "./confirm-action";
 import { EventTypeForm, type EventTypeValues } from "./event-type-form";
 import { primaryButton } from "./fields";
 import { formatDuration } from "./format";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 export interface OwnEventType extends EventTypeValues {
   id: string;
@@ -101,7 +101,7 @@ export function OwnEventTypes({
                     question={`Delete “${e.title}”? Its link stops working; meetings already booked stay.`}
                     confirmLabel="Delete event type"
                     onConfirm={async () => {
-                      const res = await sendJson(`/api/me/event-types/${e.id}`, "DELETE");
+                      const res = await callApi("DELETE", `/api/me/event-types/${e.id}`, undefined, EDITOR_MESSAGES);
                       if (res.ok) router.refresh();
                       return res.ok ? null : res.message;
                     }}

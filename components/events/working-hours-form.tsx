@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError, inputClass, primaryButton } from "./fields";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 const DAYS = [
   [1, "Monday"],
@@ -48,7 +48,7 @@ export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; ti
     setPending(true);
     setError(null);
     setSaved(false);
-    const res = await sendJson("/api/me/working-hours", "PUT", { timeZone: form.get("timeZone"), rules: next });
+    const res = await callApi("PUT", "/api/me/working-hours", { timeZone: form.get("timeZone"), rules: next }, EDITOR_MESSAGES);
     setPending(false);
     if (!res.ok) return setError(res.message);
     setSaved(true);

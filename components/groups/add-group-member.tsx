@@ -4,12 +4,12 @@ import { useState } from "react";
 import { Alert } from "../alert";
 import { Button } from "../button";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 /** Adds a member of the organisation to the group by email. */
 export function AddGroupMember({ groupId }: { groupId: string }) {
   const [done, setDone] = useState<string | null>(null);
-  const { run, pending, error } = useAdminAction();
+  const { run, pending, error } = useApiAction();
   return (
     <form
       className="flex flex-wrap items-end gap-3 px-5 py-4"

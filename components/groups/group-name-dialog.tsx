@@ -6,7 +6,7 @@ import { Alert } from "../alert";
 import { Button, type ButtonVariant } from "../button";
 import { Dialog, DialogFooter } from "../dialog";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 /** "New group" and "Rename": one name field, the server's refusal (a duplicate name) shown in place. */
 export function GroupNameDialog({
@@ -26,7 +26,7 @@ export function GroupNameDialog({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { run, pending, error, setError } = useAdminAction<{ id: string }>();
+  const { run, pending, error, setError } = useApiAction<{ id: string }>();
   const close = () => {
     setOpen(false);
     setError(null);

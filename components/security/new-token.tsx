@@ -6,7 +6,7 @@ import { Alert } from "../alert";
 import { Button } from "../button";
 import { Dialog } from "../dialog";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 import { TokenReveal } from "./token-reveal";
 import { lifetimeValue, TokenLifetimeSelect } from "./token-lifetime-select";
 
@@ -17,7 +17,7 @@ export function NewToken({ baseUrl }: { baseUrl: string }) {
   const [lifetime, setLifetime] = useState("90");
   const [label, setLabel] = useState("");
   const [token, setToken] = useState<string | null>(null);
-  const { run, pending, error, setError } = useAdminAction<{ token: string }>({ refresh: false });
+  const { run, pending, error, setError } = useApiAction<{ token: string }>({ refresh: false });
   const close = () => {
     setOpen(false);
     setError(null);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Alert } from "../alert";
 import { Button } from "../button";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 interface Result {
   ok: boolean;
@@ -20,7 +20,7 @@ interface Result {
 export function TestConnection() {
   const [token, setToken] = useState("");
   const [result, setResult] = useState<Result | null>(null);
-  const { run, pending, error } = useAdminAction<Result>({ refresh: false });
+  const { run, pending, error } = useApiAction<Result>({ refresh: false });
   return (
     <form
       className="space-y-3"

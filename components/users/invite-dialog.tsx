@@ -5,7 +5,7 @@ import { Alert } from "../alert";
 import { Button } from "../button";
 import { Dialog, DialogFooter } from "../dialog";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 /**
  * "Invite user": a seat-checked manual invitation. While SCIM is on the
@@ -15,7 +15,7 @@ import { useAdminAction } from "../use-admin-action";
 export function InviteDialog({ disabledReason, available }: { disabledReason?: string; available: number }) {
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const { run, pending, error, setError } = useAdminAction<{ email: string }>();
+  const { run, pending, error, setError } = useApiAction<{ email: string }>();
   const close = () => {
     setOpen(false);
     setError(null);
