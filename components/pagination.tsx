@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatCount } from "./format";
 
 /** Server-side pagination links that keep the other query parameters. */
 export function Pagination({
@@ -23,7 +24,7 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between border-t border-zinc-100 px-5 py-3">
       <p className="text-sm text-zinc-500">
-        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
+        {formatCount(from)}–{formatCount(to)} of {formatCount(total)}
         {totalIsCapped ? "+" : ""}
       </p>
       <div className="flex gap-2">

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import { callApi, type FailureMessages } from "@/components/api-client";
 import { ChevronLeftIcon, GlobeIcon } from "@/components/icons";
 import { DayCalendar } from "./day-calendar";
-import { dayKey, formatDayLong, formatTime } from "./format";
+import { dayKey, formatDayLong, formatTime } from "@/components/format";
 
 const BOOKING_MESSAGES: FailureMessages = {
   unreachable: "We could not reach Roster. Check your connection and try again.",

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Card, CardHeader } from "@/components/card";
 import { DurationSelect, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
-import { formatDuration } from "./format";
+import { formatDuration } from "@/components/format";
 import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 /** The event type every newly provisioned member starts with; admins may rename it or change its length. */

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ClockIcon, GroupsIcon, PinIcon, UsersIcon } from "@/components/icons";
 import { ConfirmAction } from "./confirm-action";
 import { primaryButton } from "./fields";
-import { formatDuration } from "./format";
+import { formatDuration } from "@/components/format";
 import { ManagedEventForm, type GroupOption, type ManagedEventValues } from "./managed-event-form";
 import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 

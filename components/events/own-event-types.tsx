@@ -9,7 +9,7 @@ import { BookableSwitch } from "./bookable-switch";
 import { ConfirmAction } from "./confirm-action";
 import { EventTypeForm, type EventTypeValues } from "./event-type-form";
 import { primaryButton } from "./fields";
-import { formatDuration } from "./format";
+import { formatDuration } from "@/components/format";
 import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 export interface OwnEventType extends EventTypeValues {

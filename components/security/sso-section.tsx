@@ -1,11 +1,10 @@
 import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
+import { formatDate } from "@/components/format";
 import type { SsoOverview } from "@/lib/orgs/security-overview";
 import type { SsoConnection } from "@/lib/sso/connections";
 import { CopyField } from "./copy-field";
 import { IdpInitiatedToggle, RemoveSsoButton, SsoMetadataForm } from "./sso-forms";
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /**
  * The SSO part of the Security page (owner/admin): what to give the IdP
@@ -91,7 +90,7 @@ function Connected({ orgName, connection }: { orgName: string; connection: SsoCo
             <>
               <dt className="text-zinc-500">Signing certificate</dt>
               <dd className="text-zinc-900">
-                {cert.subject} · {cert.expired ? <Badge tone="red">expired {dateFmt.format(cert.validTo)}</Badge> : `valid until ${dateFmt.format(cert.validTo)}`}
+                {cert.subject} · {cert.expired ? <Badge tone="red">expired {formatDate(cert.validTo)}</Badge> : `valid until ${formatDate(cert.validTo)}`}
                 <span className="mt-0.5 block font-mono text-[11px] break-all text-zinc-500">SHA-256 {cert.fingerprintSha256}</span>
               </dd>
             </>
@@ -99,7 +98,7 @@ function Connected({ orgName, connection }: { orgName: string; connection: SsoCo
           {connection.configuredAt ? (
             <>
               <dt className="text-zinc-500">Connected on</dt>
-              <dd className="text-zinc-900">{dateFmt.format(connection.configuredAt)}</dd>
+              <dd className="text-zinc-900">{formatDate(connection.configuredAt)}</dd>
             </>
           ) : null}
         </dl>

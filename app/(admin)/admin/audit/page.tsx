@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { FilterSelect } from "@/components/fields";
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatMoney } from "@/components/format";
 import { SearchIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
@@ -21,7 +21,7 @@ function detailsOf(details: Record<string, unknown>): string | null {
   if (typeof details.from === "string" && typeof details.to === "string") parts.push(`${details.from} → ${details.to}`);
   if (typeof details.quantity === "number") parts.push(`${details.quantity} seat${details.quantity === 1 ? "" : "s"}`);
   if (typeof details.amountDueCents === "number" && details.amountDueCents > 0) {
-    parts.push(`charged ${(details.amountDueCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })}`);
+    parts.push(`charged ${formatMoney(details.amountDueCents)}`);
   }
   return parts.length ? parts.join(", ") : null;
 }
