@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "./alert";
+import { ErrorAlert } from "./alert";
 import { EDITOR_MESSAGES, useApiAction, type ActionRequest } from "./api-client";
 import { Button, dangerButton, secondaryButton, type ButtonVariant } from "./button";
 import { Dialog } from "./dialog";
@@ -54,11 +54,7 @@ export function ConfirmDialog({ open, onClose, spec }: { open: boolean; onClose:
         </>
       }
     >
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { Dialog } from "../dialog";
 import { SelectField } from "../fields";
@@ -60,11 +60,7 @@ export function TransferOwnership({ orgName, candidates }: { orgName: string; ca
               </option>
             ))}
           </SelectField>
-          {error ? (
-            <Alert tone="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert message={error} />
         </div>
       </Dialog>
     </>

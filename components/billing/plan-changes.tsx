@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Alert } from "../alert";
+import { Alert, ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { Card, CardHeader } from "../card";
 import { TextField } from "../fields";
@@ -148,11 +148,7 @@ function AddSeats({
           />
         </dl>
         {quoteError ? <Alert tone="error">{quoteError}</Alert> : null}
-        {buying.error ? (
-          <Alert tone="error" role="alert">
-            {buying.error}
-          </Alert>
-        ) : null}
+        <ErrorAlert message={buying.error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onCancel} disabled={buying.pending}>
             Cancel
@@ -200,11 +196,7 @@ function RemoveSeats({ seats, held, onDone }: { seats: number; held: number; onD
             onChange={(e) => setRaw(e.target.value)}
             hint={`${plural(unused, "seat")} unused; you can remove up to ${unused}.`}
           />
-          {error ? (
-            <Alert tone="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert message={error} />
           <div className="flex justify-end">
             <Button type="submit" disabled={!valid || pending}>
               {pending ? "Removing…" : valid ? `Remove ${plural(quantity, "seat")}` : "Remove seats"}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { Alert, ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { useApiAction } from "../api-client";
 import { useRevealToken } from "./scim-reveal";
@@ -23,11 +23,7 @@ export function EnableScim({ blocker }: { blocker: string | null }) {
           <TokenLifetimeSelect value={lifetime} onChange={setLifetime} />
         </div>
       )}
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
       <Button
         variant="primary"
         disabled={Boolean(blocker) || pending}

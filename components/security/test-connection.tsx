@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { Alert, ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { useApiAction } from "../api-client";
 
@@ -49,11 +49,7 @@ export function TestConnection() {
           {pending ? "Testing…" : "Test connection"}
         </Button>
       </div>
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
       {result ? (
         <Alert tone={result.ok ? "success" : "error"} role="status" title={result.ok ? "Connection works" : "Connection failed"}>
           {result.message} <span className="opacity-70">({result.durationMs} ms)</span>
