@@ -10,6 +10,15 @@ export interface EventFieldValues {
   description: string | null;
 }
 
+/** Just those fields of a stored event type, for the editors' props (pages never pass whole rows to client components). */
+export const eventFieldValues = (e: EventFieldValues): EventFieldValues => ({
+  title: e.title,
+  slug: e.slug,
+  durationMinutes: e.durationMinutes,
+  location: e.location,
+  description: e.description,
+});
+
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120];
 
 export function DurationSelect({ name = "durationMinutes", defaultValue }: { name?: string; defaultValue: number }) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DefaultEventCard } from "@/components/events/default-event-card";
+import { eventFieldValues } from "@/components/events/event-fields";
 import { ManagedEventsBoard } from "@/components/events/managed-events-board";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "@/lib/auth/viewer";
@@ -25,11 +26,7 @@ export default async function ManagedEventsPage() {
         groups={groupRows.map(({ id, name, members }) => ({ id, name, members }))}
         events={events.map((e) => ({
           id: e.id,
-          title: e.title,
-          slug: e.slug,
-          durationMinutes: e.durationMinutes,
-          location: e.location,
-          description: e.description,
+          ...eventFieldValues(e),
           assignToAll: e.assignToAll,
           groupIds: e.groups.map((g) => g.id),
           groupNames: e.groups.map((g) => g.name),
