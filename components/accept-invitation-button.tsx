@@ -2,9 +2,21 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { acceptInvitation } from "@/app/(auth)/invitations/[token]/actions";
 
-export function AcceptInvitationButton({ token, orgName, sso }: { token: string; orgName: string; sso: boolean }) {
+/** What the page's server action answers when it does not redirect: go to the IdP, or the reason it cannot. */
+export type AcceptResult = { kind: "sso"; tenant: string; product: string; email: string } | { kind: "refused"; message: string };
+
+export function AcceptInvitationButton({
+  acceptInvitation,
+  token,
+  orgName,
+  sso,
+}: {
+  acceptInvitation: (token: string) => Promise<AcceptResult>;
+  token: string;
+  orgName: string;
+  sso: boolean;
+}) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -31,3 +31,12 @@ export function Alert({
     </div>
   );
 }
+
+/** The server's refusal where the action was tried (a dialog, a form), or nothing. */
+export function ErrorAlert({ message, className }: { message: string | null; className?: string }) {
+  return message ? (
+    <Alert tone="error" role="alert" className={className}>
+      {message}
+    </Alert>
+  ) : null;
+}

@@ -32,3 +32,10 @@ export function ButtonLink({
 }: React.ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: keyof typeof SIZES }) {
   return <Link {...props} className={buttonClass(variant, size, className)} />;
 }
+
+/** The event type editors' buttons (a member's own event types, Managed events): bolder labels, dimmed when disabled. */
+export const primaryButton =
+  "rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
+export const secondaryButton =
+  "rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-50 disabled:opacity-60";
+export const dangerButton = "rounded-lg bg-rose-600 px-4 py-2 text-sm font-semibold text-white hover:bg-rose-700 disabled:opacity-60";

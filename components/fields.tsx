@@ -1,19 +1,31 @@
 /** Labelled form controls in the console's style; the label wraps the control so getByLabel works. */
-const control =
-  "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500";
+const CONTROL =
+  "w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
+const CONSOLE_CONTROL = `${CONTROL} bg-white text-zinc-900 disabled:bg-zinc-50 disabled:text-zinc-500`;
+
+/** For a control placed in a Field: the form's own background shows through (the event type editors). */
+export const inputClass = `mt-1.5 ${CONTROL}`;
+
+function Labelled({ label, hint, className = "", children }: { label: string; hint?: React.ReactNode; className?: string; children: React.ReactNode }) {
+  return (
+    <label className={`block ${className}`}>
+      <span className="text-sm font-medium text-zinc-700">{label}</span>
+      {children}
+      {hint ? <span className="mt-1 block text-xs text-zinc-500">{hint}</span> : null}
+    </label>
+  );
+}
 
 export function TextField({
   label,
   hint,
-  className = "",
+  className,
   ...props
 }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: React.ReactNode }) {
   return (
-    <label className={`block ${className}`}>
-      <span className="text-sm font-medium text-zinc-700">{label}</span>
-      <input {...props} className={`mt-1.5 ${control}`} />
-      {hint ? <span className="mt-1 block text-xs text-zinc-500">{hint}</span> : null}
-    </label>
+    <Labelled label={label} hint={hint} className={className}>
+      <input {...props} className={`mt-1.5 ${CONSOLE_CONTROL}`} />
+    </Labelled>
   );
 }
 
@@ -21,18 +33,35 @@ export function SelectField({
   label,
   hint,
   children,
-  className = "",
+  className,
   ...props
 }: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: React.ReactNode }) {
   return (
-    <label className={`block ${className}`}>
-      <span className="text-sm font-medium text-zinc-700">{label}</span>
-      <select {...props} className={`mt-1.5 ${control}`}>
+    <Labelled label={label} hint={hint} className={className}>
+      <select {...props} className={`mt-1.5 ${CONSOLE_CONTROL}`}>
         {children}
       </select>
-      {hint ? <span className="mt-1 block text-xs text-zinc-500">{hint}</span> : null}
-    </label>
+    </Labelled>
   );
+}
+
+/** A labelled control of the caller's own; the hint sits outside the label so the control's accessible name stays short. */
+export function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Labelled label={label}>{children}</Labelled>
+      {hint ? <p className="mt-1 text-xs text-zinc-500">{hint}</p> : null}
+    </div>
+  );
+}
+
+/** The server's refusal under a form that stays open. */
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">
+      {message}
+    </p>
+  ) : null;
 }
 
 /** A compact select for filter bars: the label is visually hidden but still names the control. */

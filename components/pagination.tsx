@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { buttonClass } from "./button";
+import { formatCount } from "./format";
 
-/** Server-side pagination links that keep the other query parameters. */
+/** Numbered pages (the Users page): links that keep the other query parameters. */
 export function Pagination({
   page,
   pageSize,
@@ -23,7 +25,7 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between border-t border-zinc-100 px-5 py-3">
       <p className="text-sm text-zinc-500">
-        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
+        {formatCount(from)}–{formatCount(to)} of {formatCount(total)}
         {totalIsCapped ? "+" : ""}
       </p>
       <div className="flex gap-2">
@@ -42,6 +44,30 @@ export function Pagination({
           <span className={disabledClass}>Next</span>
         )}
       </div>
+    </nav>
+  );
+}
+
+/**
+ * Keyset paging for a log shown newest first (audit, provisioning): back to
+ * the newest entries, and on to older ones. Nothing when there is one page.
+ */
+export function KeysetPagination({ newestHref, olderHref }: { newestHref: string | null; olderHref: string | null }) {
+  if (!newestHref && !olderHref) return null;
+  return (
+    <nav aria-label="Pagination" className="flex justify-between border-t border-zinc-100 px-5 py-3">
+      {newestHref ? (
+        <Link href={newestHref} className={buttonClass("secondary", "sm")}>
+          Newest
+        </Link>
+      ) : (
+        <span />
+      )}
+      {olderHref ? (
+        <Link href={olderHref} className={buttonClass("secondary", "sm")}>
+          Older
+        </Link>
+      ) : null}
     </nav>
   );
 }

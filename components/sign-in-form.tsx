@@ -3,7 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { chooseSignInMethod } from "@/app/(auth)/login/actions";
+
+/** The server's answer to "how does this address sign in?" (the page passes in its server action). */
+export type SignInChoice = { method: "sso"; tenant: string; product: string; orgName: string } | { method: "email" } | { method: "invalid" };
 
 type State = { kind: "idle" } | { kind: "working"; label: string } | { kind: "error"; message: string };
 
@@ -14,7 +16,15 @@ type State = { kind: "idle" } | { kind: "working"; label: string } | { kind: "er
  * their IdP is down (plain members of an SSO organisation get a reminder to
  * use SSO instead).
  */
-export function SignInForm({ defaultEmail, callbackUrl = "/" }: { defaultEmail?: string; callbackUrl?: string }) {
+export function SignInForm({
+  chooseSignInMethod,
+  defaultEmail,
+  callbackUrl = "/",
+}: {
+  chooseSignInMethod: (email: string) => Promise<SignInChoice>;
+  defaultEmail?: string;
+  callbackUrl?: string;
+}) {
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: "idle" });
 

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { Dialog } from "../dialog";
 import { SelectField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 /**
  * The owner hands the organisation to an admin. Exactly one owner: they
@@ -14,7 +14,7 @@ import { useAdminAction } from "../use-admin-action";
 export function TransferOwnership({ orgName, candidates }: { orgName: string; candidates: { id: string; label: string }[] }) {
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState(candidates[0]?.id ?? "");
-  const { run, pending, error, setError } = useAdminAction();
+  const { run, pending, error, setError } = useApiAction();
   const chosen = candidates.find((c) => c.id === to);
   const close = () => {
     setOpen(false);
@@ -60,11 +60,7 @@ export function TransferOwnership({ orgName, candidates }: { orgName: string; ca
               </option>
             ))}
           </SelectField>
-          {error ? (
-            <Alert tone="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert message={error} />
         </div>
       </Dialog>
     </>

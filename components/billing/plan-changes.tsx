@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Alert } from "../alert";
+import { Alert, ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { Card, CardHeader } from "../card";
 import { TextField } from "../fields";
 import { formatMoney, plural } from "../format";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 interface Quote {
   quantity: number;
@@ -92,8 +92,8 @@ function AddSeats({
   const valid = Number.isInteger(quantity) && quantity >= 1 && quantity <= 100_000;
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
-  const quoting = useAdminAction<Quote>({ refresh: false });
-  const buying = useAdminAction<{ seatsAfter: number; amountDueCents: number }>();
+  const quoting = useApiAction<Quote>({ refresh: false });
+  const buying = useApiAction<{ seatsAfter: number; amountDueCents: number }>();
   const runQuote = quoting.run;
 
   useEffect(() => {
@@ -148,11 +148,7 @@ function AddSeats({
           />
         </dl>
         {quoteError ? <Alert tone="error">{quoteError}</Alert> : null}
-        {buying.error ? (
-          <Alert tone="error" role="alert">
-            {buying.error}
-          </Alert>
-        ) : null}
+        <ErrorAlert message={buying.error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onCancel} disabled={buying.pending}>
             Cancel
@@ -171,7 +167,7 @@ function RemoveSeats({ seats, held, onDone }: { seats: number; held: number; onD
   const [raw, setRaw] = useState(String(Math.min(1, unused)));
   const quantity = Number(raw);
   const valid = Number.isInteger(quantity) && quantity >= 1 && quantity <= unused;
-  const { run, pending, error } = useAdminAction<{ seatsAfter: number }>();
+  const { run, pending, error } = useApiAction<{ seatsAfter: number }>();
   return (
     <Card>
       <CardHeader title="Remove unused seats" description="Lower your seat count, down to the seats in use. No refund is issued for the current period." />
@@ -200,11 +196,7 @@ function RemoveSeats({ seats, held, onDone }: { seats: number; held: number; onD
             onChange={(e) => setRaw(e.target.value)}
             hint={`${plural(unused, "seat")} unused; you can remove up to ${unused}.`}
           />
-          {error ? (
-            <Alert tone="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert message={error} />
           <div className="flex justify-end">
             <Button type="submit" disabled={!valid || pending}>
               {pending ? "Removing…" : valid ? `Remove ${plural(quantity, "seat")}` : "Remove seats"}

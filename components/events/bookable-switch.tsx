@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./send-json";
+import { callApi, EDITOR_MESSAGES } from "@/components/api-client";
 
 /** On/off for one event type, applied at once and undone if the server refuses. */
 export function BookableSwitch({ id, title, active, onError }: { id: string; title: string; active: boolean; onError: (m: string | null) => void }) {
@@ -20,7 +20,7 @@ export function BookableSwitch({ id, title, active, onError }: { id: string; tit
         const next = !on;
         setOn(next);
         setPending(true);
-        const res = await sendJson(`/api/me/event-types/${id}`, "PATCH", { active: next });
+        const res = await callApi("PATCH", `/api/me/event-types/${id}`, { active: next }, EDITOR_MESSAGES);
         setPending(false);
         if (!res.ok) setOn(!next);
         onError(res.ok ? null : res.message);

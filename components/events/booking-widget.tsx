@@ -2,9 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { callApi, type FailureMessages } from "@/components/api-client";
 import { ChevronLeftIcon, GlobeIcon } from "@/components/icons";
 import { DayCalendar } from "./day-calendar";
-import { dayKey, formatDayLong, formatTime } from "./format";
+import { dayKey, formatDayLong, formatTime } from "@/components/format";
+
+const BOOKING_MESSAGES: FailureMessages = {
+  unreachable: "We could not reach Roster. Check your connection and try again.",
+  refused: () => "We could not book this time. Try again.",
+};
 
 export interface BookingWidgetProps {
   slots: string[];
@@ -53,24 +59,20 @@ export function BookingWidget({ slots, hostTimeZone, durationMinutes, target }: 
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    try {
-      const res = await fetch("/api/bookings", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...target, startsAt: slot, name: form.get("name"), email: form.get("email"), timeZone }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { confirmationPath?: string; error?: { message?: string } };
-      if (res.ok && body.confirmationPath) {
-        router.push(body.confirmationPath);
-        return;
-      }
-      setError(body.error?.message ?? "We could not book this time. Try again.");
-      if (res.status === 409) {
-        setSlot(null);
-        router.refresh();
-      }
-    } catch {
-      setError("We could not reach Roster. Check your connection and try again.");
+    const r = await callApi<{ confirmationPath?: string } | null>(
+      "POST",
+      "/api/bookings",
+      { ...target, startsAt: slot, name: form.get("name"), email: form.get("email"), timeZone },
+      BOOKING_MESSAGES,
+    );
+    if (r.ok && r.data?.confirmationPath) {
+      router.push(r.data.confirmationPath);
+      return;
+    }
+    setError(r.ok ? BOOKING_MESSAGES.refused(r.status) : r.message);
+    if (r.status === 409) {
+      setSlot(null);
+      router.refresh();
     }
     setPending(false);
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { addDaysToKey, dayKey, keyToDate } from "./format";
+import { addDaysToKey, dayKey, keyToDate } from "@/components/format";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const monthFmt = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });

@@ -1,32 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { EDITOR_MESSAGES, useApiAction } from "@/components/api-client";
+import { secondaryButton } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
-import { DurationSelect, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
-import { formatDuration } from "./format";
-import { sendJson } from "./send-json";
+import { Field, inputClass } from "@/components/fields";
+import { formatDuration } from "@/components/format";
+import { DurationSelect, EditorActions } from "./event-fields";
 
 /** The event type every newly provisioned member starts with; admins may rename it or change its length. */
 export function DefaultEventCard({ title, durationMinutes }: { title: string; durationMinutes: number }) {
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: EDITOR_MESSAGES });
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
-    const res = await sendJson("/api/admin/default-event-type", "PUT", {
-      title: String(form.get("title") ?? ""),
-      durationMinutes: Number(form.get("durationMinutes")),
-    });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
-    setEditing(false);
-    router.refresh();
+    const body = { title: String(form.get("title") ?? ""), durationMinutes: Number(form.get("durationMinutes")) };
+    const r = await run({ url: "/api/admin/default-event-type", method: "PUT", body });
+    if (r.ok) setEditing(false);
   }
 
   return (
@@ -52,15 +44,7 @@ export function DefaultEventCard({ title, durationMinutes }: { title: string; du
               <DurationSelect defaultValue={durationMinutes} />
             </Field>
           </div>
-          <FormError message={error} />
-          <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={primaryButton}>
-              {pending ? "Saving…" : "Save default"}
-            </button>
-            <button type="button" onClick={() => setEditing(false)} className={secondaryButton}>
-              Cancel
-            </button>
-          </div>
+          <EditorActions error={error} pending={pending} submitLabel="Save default" onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <p className="px-5 py-4 text-sm text-zinc-700" data-testid="default-event">

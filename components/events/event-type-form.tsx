@@ -1,67 +1,29 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { DurationSelect, eventFieldsFrom, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
-import { sendJson } from "./send-json";
+import { EDITOR_MESSAGES, useApiAction } from "@/components/api-client";
+import { EditorActions, eventFieldsFrom, EventTypeFields, type EventFieldValues } from "./event-fields";
 
-export interface EventTypeValues {
+export interface EventTypeValues extends EventFieldValues {
   id?: string;
-  title: string;
-  slug: string;
-  durationMinutes: number;
-  location: string | null;
-  description: string | null;
 }
 
 /** Create or edit one of the signed-in person's own event types. */
 export function EventTypeForm({ initial, onDone }: { initial?: EventTypeValues; onDone: () => void }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: EDITOR_MESSAGES });
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    const fields = eventFieldsFrom(new FormData(e.currentTarget));
-    const res = initial?.id
-      ? await sendJson(`/api/me/event-types/${initial.id}`, "PATCH", fields)
-      : await sendJson("/api/me/event-types", "POST", fields);
-    setPending(false);
-    if (!res.ok) return setError(res.message);
-    onDone();
-    router.refresh();
+    const body = eventFieldsFrom(new FormData(e.currentTarget));
+    const r = initial?.id
+      ? await run({ url: `/api/me/event-types/${initial.id}`, method: "PATCH", body })
+      : await run({ url: "/api/me/event-types", body });
+    if (r.ok) onDone();
   }
 
   return (
     <form onSubmit={submit} className="space-y-4 bg-zinc-50/70 px-5 py-5" aria-label={initial ? `Edit ${initial.title}` : "New event type"}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Title">
-          <input name="title" required maxLength={120} defaultValue={initial?.title} placeholder="Intro call" className={inputClass} />
-        </Field>
-        <Field label="URL name" hint="Leave empty to use the title.">
-          <input name="slug" maxLength={60} defaultValue={initial?.slug} placeholder="intro-call" className={inputClass} />
-        </Field>
-        <Field label="Duration">
-          <DurationSelect defaultValue={initial?.durationMinutes ?? 30} />
-        </Field>
-        <Field label="Location">
-          <input name="location" maxLength={200} defaultValue={initial?.location ?? ""} placeholder="Zoom, phone, office…" className={inputClass} />
-        </Field>
-      </div>
-      <Field label="Description">
-        <textarea name="description" rows={3} maxLength={2000} defaultValue={initial?.description ?? ""} className={inputClass} />
-      </Field>
-      <FormError message={error} />
-      <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Saving…" : initial ? "Save changes" : "Create event type"}
-        </button>
-        <button type="button" onClick={onDone} className={secondaryButton}>
-          Cancel
-        </button>
-      </div>
+      <EventTypeFields initial={initial} titlePlaceholder="Intro call" slugPlaceholder="intro-call" slugHint="Leave empty to use the title." />
+      <EditorActions error={error} pending={pending} submitLabel={initial ? "Save changes" : "Create event type"} onCancel={onDone} />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DurationSelect, eventFieldsFrom, Field, FormError, inputClass, primaryButton, secondaryButton } from "./fields";
-import { sendJson } from "./send-json";
+import { EDITOR_MESSAGES, useApiAction } from "@/components/api-client";
+import { EditorActions, eventFieldsFrom, EventTypeFields, type EventFieldValues } from "./event-fields";
 
 export interface GroupOption {
   id: string;
@@ -11,22 +10,15 @@ export interface GroupOption {
   members: number;
 }
 
-export interface ManagedEventValues {
+export interface ManagedEventValues extends EventFieldValues {
   id: string;
-  title: string;
-  slug: string;
-  durationMinutes: number;
-  location: string | null;
-  description: string | null;
   assignToAll: boolean;
   groupIds: string[];
 }
 
 /** Define or edit a managed event type and choose who receives it. */
 export function ManagedEventForm({ initial, groups, onDone }: { initial?: ManagedEventValues; groups: GroupOption[]; onDone: () => void }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: EDITOR_MESSAGES });
   const [mode, setMode] = useState<"all" | "groups">(initial && !initial.assignToAll ? "groups" : "all");
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -34,36 +26,20 @@ export function ManagedEventForm({ initial, groups, onDone }: { initial?: Manage
     const form = new FormData(e.currentTarget);
     const assignment = mode === "all" ? { kind: "all" } : { kind: "groups", groupIds: form.getAll("groupIds").map(String) };
     const body = { ...eventFieldsFrom(form), assignment };
-    setPending(true);
-    setError(null);
-    const res = initial
-      ? await sendJson(`/api/admin/managed-events/${initial.id}`, "PATCH", body)
-      : await sendJson("/api/admin/managed-events", "POST", body);
-    setPending(false);
-    if (!res.ok) return setError(res.message);
-    onDone();
-    router.refresh();
+    const r = initial
+      ? await run({ url: `/api/admin/managed-events/${initial.id}`, method: "PATCH", body })
+      : await run({ url: "/api/admin/managed-events", body });
+    if (r.ok) onDone();
   }
 
   return (
     <form onSubmit={submit} className="space-y-5 px-5 py-5" aria-label={initial ? `Edit ${initial.title}` : "New managed event"}>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Title">
-          <input name="title" required maxLength={120} defaultValue={initial?.title} placeholder="Customer onboarding" className={inputClass} />
-        </Field>
-        <Field label="URL name" hint="Part of each member's booking link. Leave empty to use the title.">
-          <input name="slug" maxLength={60} defaultValue={initial?.slug} placeholder="customer-onboarding" className={inputClass} />
-        </Field>
-        <Field label="Duration">
-          <DurationSelect defaultValue={initial?.durationMinutes ?? 30} />
-        </Field>
-        <Field label="Location">
-          <input name="location" maxLength={200} defaultValue={initial?.location ?? ""} placeholder="Zoom, phone, office…" className={inputClass} />
-        </Field>
-      </div>
-      <Field label="Description">
-        <textarea name="description" rows={3} maxLength={2000} defaultValue={initial?.description ?? ""} className={inputClass} />
-      </Field>
+      <EventTypeFields
+        initial={initial}
+        titlePlaceholder="Customer onboarding"
+        slugPlaceholder="customer-onboarding"
+        slugHint="Part of each member's booking link. Leave empty to use the title."
+      />
       <fieldset>
         <legend className="text-sm font-medium text-zinc-700">Give it to</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -93,15 +69,7 @@ export function ManagedEventForm({ initial, groups, onDone }: { initial?: Manage
           )
         ) : null}
       </fieldset>
-      <FormError message={error} />
-      <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Saving…" : initial ? "Save and update copies" : "Create managed event"}
-        </button>
-        <button type="button" onClick={onDone} className={secondaryButton}>
-          Cancel
-        </button>
-      </div>
+      <EditorActions error={error} pending={pending} submitLabel={initial ? "Save and update copies" : "Create managed event"} onCancel={onDone} />
     </form>
   );
 }

@@ -1,16 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/badge";
+import { primaryButton } from "@/components/button";
 import { Card } from "@/components/card";
+import { ConfirmInPlace } from "@/components/confirm-action";
 import { EmptyState } from "@/components/empty-state";
+import { formatDuration } from "@/components/format";
 import { ClockIcon, GroupsIcon, PinIcon, UsersIcon } from "@/components/icons";
-import { ConfirmAction } from "./confirm-action";
-import { primaryButton } from "./fields";
-import { formatDuration } from "./format";
 import { ManagedEventForm, type GroupOption, type ManagedEventValues } from "./managed-event-form";
-import { sendJson } from "./send-json";
 
 export interface ManagedEventView extends ManagedEventValues {
   groupNames: string[];
@@ -19,7 +17,6 @@ export interface ManagedEventView extends ManagedEventValues {
 
 /** The list of managed event types with create, edit and delete in place. */
 export function ManagedEventsBoard({ events, groups }: { events: ManagedEventView[]; groups: GroupOption[] }) {
-  const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const newButton = (
     <button type="button" className={primaryButton} onClick={() => setEditing("new")}>
@@ -86,15 +83,11 @@ export function ManagedEventsBoard({ events, groups }: { events: ManagedEventVie
                 <button type="button" onClick={() => setEditing(editing === e.id ? null : e.id)} className="rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
                   Edit
                 </button>
-                <ConfirmAction
+                <ConfirmInPlace
                   label="Delete"
                   question={`Delete “${e.title}”? It leaves ${e.copies} booking ${e.copies === 1 ? "page" : "pages"}; meetings already booked stay.`}
                   confirmLabel="Delete managed event"
-                  onConfirm={async () => {
-                    const res = await sendJson(`/api/admin/managed-events/${e.id}`, "DELETE");
-                    if (res.ok) router.refresh();
-                    return res.ok ? null : res.message;
-                  }}
+                  request={{ url: `/api/admin/managed-events/${e.id}`, method: "DELETE" }}
                 />
               </div>
             </div>

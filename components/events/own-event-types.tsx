@@ -1,16 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/badge";
+import { primaryButton } from "@/components/button";
+import { ConfirmInPlace } from "@/components/confirm-action";
+import { formatDuration } from "@/components/format";
 import { ClockIcon, LockIcon } from "@/components/icons";
 import { BookableSwitch } from "./bookable-switch";
-import { ConfirmAction } from "./confirm-action";
 import { EventTypeForm, type EventTypeValues } from "./event-type-form";
-import { primaryButton } from "./fields";
-import { formatDuration } from "./format";
-import { sendJson } from "./send-json";
 
 export interface OwnEventType extends EventTypeValues {
   id: string;
@@ -37,7 +35,6 @@ export function OwnEventTypes({
   allowCreate: boolean;
   emptyText: string;
 }) {
-  const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
 
@@ -96,15 +93,11 @@ export function OwnEventTypes({
                   <button type="button" onClick={() => setEditing(e.id)} className="rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
                     Edit
                   </button>
-                  <ConfirmAction
+                  <ConfirmInPlace
                     label="Delete"
                     question={`Delete “${e.title}”? Its link stops working; meetings already booked stay.`}
                     confirmLabel="Delete event type"
-                    onConfirm={async () => {
-                      const res = await sendJson(`/api/me/event-types/${e.id}`, "DELETE");
-                      if (res.ok) router.refresh();
-                      return res.ok ? null : res.message;
-                    }}
+                    request={{ url: `/api/me/event-types/${e.id}`, method: "DELETE" }}
                   />
                 </div>
               )}

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError, inputClass, primaryButton } from "./fields";
-import { sendJson } from "./send-json";
+import { EDITOR_MESSAGES, useApiAction } from "@/components/api-client";
+import { primaryButton } from "@/components/button";
+import { FormError, inputClass } from "@/components/fields";
 
 const DAYS = [
   [1, "Monday"],
@@ -32,9 +32,7 @@ const fromHhmm = (s: string) => {
  * model allows several intervals a day; this form edits the first.)
  */
 export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; timeZone: string; zones: string[] }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: EDITOR_MESSAGES });
   const [saved, setSaved] = useState(false);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -45,14 +43,9 @@ export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; ti
       startMinute: fromHhmm(String(form.get(`start-${d}`) || "09:00")),
       endMinute: fromHhmm(String(form.get(`end-${d}`) || "17:00")) || 1440,
     }));
-    setPending(true);
-    setError(null);
     setSaved(false);
-    const res = await sendJson("/api/me/working-hours", "PUT", { timeZone: form.get("timeZone"), rules: next });
-    setPending(false);
-    if (!res.ok) return setError(res.message);
-    setSaved(true);
-    router.refresh();
+    const r = await run({ url: "/api/me/working-hours", method: "PUT", body: { timeZone: form.get("timeZone"), rules: next } });
+    if (r.ok) setSaved(true);
   }
 
   return (

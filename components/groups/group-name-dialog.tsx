@@ -2,11 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "../alert";
+import { useApiAction } from "../api-client";
 import { Button, type ButtonVariant } from "../button";
-import { Dialog, DialogFooter } from "../dialog";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { FormDialog } from "../form-dialog";
 
 /** "New group" and "Rename": one name field, the server's refusal (a duplicate name) shown in place. */
 export function GroupNameDialog({
@@ -26,7 +25,7 @@ export function GroupNameDialog({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { run, pending, error, setError } = useAdminAction<{ id: string }>();
+  const { run, pending, error, setError } = useApiAction<{ id: string }>();
   const close = () => {
     setOpen(false);
     setError(null);
@@ -36,42 +35,28 @@ export function GroupNameDialog({
       <Button variant={variant} size={size} disabled={Boolean(disabledReason)} title={disabledReason} aria-description={disabledReason} onClick={() => setOpen(true)}>
         {mode === "create" ? "New group" : "Rename"}
       </Button>
-      <Dialog
+      <FormDialog
         open={open}
         onClose={close}
         title={mode === "create" ? "New group" : `Rename “${current}”`}
         description={mode === "create" ? "Groups stand for departments or teams. Managed event types can be given to a group." : undefined}
+        pending={pending}
+        error={error}
+        submitLabel={pending ? "Saving…" : mode === "create" ? "Create group" : "Save name"}
+        onSubmit={async (form) => {
+          const body = { displayName: String(form.get("displayName") ?? "") };
+          const r =
+            mode === "create"
+              ? await run({ url: "/api/admin/groups", body })
+              : await run({ url: `/api/admin/groups/${groupId}`, method: "PATCH", body });
+          if (r.ok) {
+            close();
+            if (mode === "create") router.push(`/admin/groups/${r.data.id}`);
+          }
+        }}
       >
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const displayName = String(new FormData(e.currentTarget).get("displayName") ?? "");
-            const r =
-              mode === "create"
-                ? await run({ url: "/api/admin/groups", body: { displayName } })
-                : await run({ url: `/api/admin/groups/${groupId}`, method: "PATCH", body: { displayName } });
-            if (r.ok) {
-              close();
-              if (mode === "create") router.push(`/admin/groups/${r.data.id}`);
-            }
-          }}
-        >
-          <TextField label="Group name" name="displayName" required maxLength={256} defaultValue={current} autoFocus placeholder="e.g. Sales" />
-          {error ? (
-            <Alert tone="error" role="alert" className="mt-3">
-              {error}
-            </Alert>
-          ) : null}
-          <DialogFooter>
-            <Button onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={pending}>
-              {pending ? "Saving…" : mode === "create" ? "Create group" : "Save name"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </Dialog>
+        <TextField label="Group name" name="displayName" required maxLength={256} defaultValue={current} autoFocus placeholder="e.g. Sales" />
+      </FormDialog>
     </>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { Alert, ErrorAlert } from "../alert";
 import { Button } from "../button";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 import { useRevealToken } from "./scim-reveal";
 import { lifetimeValue, TokenLifetimeSelect } from "./token-lifetime-select";
 
@@ -11,7 +11,7 @@ import { lifetimeValue, TokenLifetimeSelect } from "./token-lifetime-select";
 export function EnableScim({ blocker }: { blocker: string | null }) {
   const reveal = useRevealToken();
   const [lifetime, setLifetime] = useState("90");
-  const { run, pending, error } = useAdminAction<{ baseUrl: string; token: string }>();
+  const { run, pending, error } = useApiAction<{ baseUrl: string; token: string }>();
   return (
     <div className="space-y-4">
       {blocker ? (
@@ -23,11 +23,7 @@ export function EnableScim({ blocker }: { blocker: string | null }) {
           <TokenLifetimeSelect value={lifetime} onChange={setLifetime} />
         </div>
       )}
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
       <Button
         variant="primary"
         disabled={Boolean(blocker) || pending}

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "../alert";
+import { ErrorAlert } from "../alert";
 import { Button } from "../button";
 import { Dialog } from "../dialog";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 import { TokenReveal } from "./token-reveal";
 import { lifetimeValue, TokenLifetimeSelect } from "./token-lifetime-select";
 
@@ -17,7 +17,7 @@ export function NewToken({ baseUrl }: { baseUrl: string }) {
   const [lifetime, setLifetime] = useState("90");
   const [label, setLabel] = useState("");
   const [token, setToken] = useState<string | null>(null);
-  const { run, pending, error, setError } = useAdminAction<{ token: string }>({ refresh: false });
+  const { run, pending, error, setError } = useApiAction<{ token: string }>({ refresh: false });
   const close = () => {
     setOpen(false);
     setError(null);
@@ -66,11 +66,7 @@ export function NewToken({ baseUrl }: { baseUrl: string }) {
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField label="Label (optional)" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Okta production" maxLength={100} />
             <TokenLifetimeSelect value={lifetime} onChange={setLifetime} />
-            {error ? (
-              <Alert tone="error" role="alert" className="sm:col-span-2">
-                {error}
-              </Alert>
-            ) : null}
+            <ErrorAlert message={error} className="sm:col-span-2" />
           </div>
         )}
       </Dialog>

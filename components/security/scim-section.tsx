@@ -2,12 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
 import { ConfirmAction } from "@/components/confirm-action";
-import type { Organisation } from "@/lib/db/schema";
-import { getDb } from "@/lib/db";
-import { listProvisioningLog } from "@/lib/audit/provisioning";
-import { scimEnableBlocker } from "@/lib/policy";
-import { scimEndpoint } from "@/lib/scim/connection-test";
-import { listScimTokens } from "@/lib/orgs/scim-tokens";
+import type { ScimOverview } from "@/lib/security/overview";
 import { EnableScim } from "./enable-scim";
 import { NewToken } from "./new-token";
 import { ProvisioningLogTable } from "./provisioning-log-table";
@@ -17,26 +12,24 @@ import { Secret } from "./token-reveal";
 import { TokenTable } from "./token-table";
 
 /** The SCIM part of the Security page: provisioning on/off, tokens, Test connection, the latest provisioning requests. */
-export async function ScimSection({ org }: { org: Organisation }) {
-  const db = await getDb();
-  const [tokens, recent] = await Promise.all([listScimTokens(db, org.id), listProvisioningLog(db, { orgId: org.id, limit: 5 })]);
-  const baseUrl = scimEndpoint();
+export function ScimSection({ scim }: { scim: ScimOverview }) {
+  const { enabled, enableBlocker, baseUrl, tokens, recent } = scim;
   return (
     <Card>
       <CardHeader
         title="SCIM provisioning"
         description="Lets your identity provider add, update, deactivate and remove people and groups automatically."
-        actions={org.scimEnabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
+        actions={enabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
       />
       <ScimReveal>
-      {!org.scimEnabled ? (
+      {!enabled ? (
         <div className="space-y-4 px-5 py-5">
           <p className="max-w-2xl text-sm text-zinc-600">
             When SCIM is on, your IdP is the source of truth for people: it invites them (each takes a seat), keeps their
             names and emails in sync, and deactivates or removes them. Roles stay here. Removing people in Roster is turned off
             while SCIM is on.
           </p>
-          <EnableScim blocker={scimEnableBlocker(org)} />
+          <EnableScim blocker={enableBlocker} />
         </div>
       ) : (
         <div className="divide-y divide-zinc-100">
@@ -65,7 +58,7 @@ export async function ScimSection({ org }: { org: Organisation }) {
                 Full provisioning log →
               </Link>
             </div>
-            <ProvisioningLogTable rows={recent.rows} compact empty="Nothing yet. Requests from your IdP appear here as they arrive." />
+            <ProvisioningLogTable rows={recent} compact empty="Nothing yet. Requests from your IdP appear here as they arrive." />
           </div>
           <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
             <p className="text-sm text-zinc-600">Turning SCIM off stops your IdP at once. Tokens are kept and work again if you turn it back on.</p>

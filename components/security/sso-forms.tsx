@@ -1,28 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ADMIN_MESSAGES, useApiAction, type FailureMessages } from "../api-client";
 
-async function call(method: "PUT" | "PATCH" | "DELETE", body?: unknown): Promise<string | null> {
-  const res = await fetch("/api/admin/sso", {
-    method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.ok) return null;
-  const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return data?.error?.message ?? `The change failed (HTTP ${res.status}). Try again.`;
-}
+const SSO_URL = "/api/admin/sso";
+const SSO_MESSAGES: FailureMessages = { ...ADMIN_MESSAGES, refused: (status) => `The change failed (HTTP ${status}). Try again.` };
 
 const button = "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60";
 
 /** Paste or upload the IdP's metadata XML; saving creates or replaces the connection. */
 export function SsoMetadataForm({ replacing, idpInitiated = false }: { replacing: boolean; idpInitiated?: boolean }) {
-  const router = useRouter();
   const [xml, setXml] = useState("");
   const [allowIdp, setAllowIdp] = useState(idpInitiated);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: SSO_MESSAGES });
 
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -31,14 +21,9 @@ export function SsoMetadataForm({ replacing, idpInitiated = false }: { replacing
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
     // Replacing keeps the current IdP-initiated setting (it has its own switch).
-    const failure = await call("PUT", { metadataXml: xml, ...(replacing ? {} : { idpInitiated: allowIdp }) });
-    setPending(false);
-    if (failure) return setError(failure);
-    setXml("");
-    router.refresh();
+    const r = await run({ url: SSO_URL, method: "PUT", body: { metadataXml: xml, ...(replacing ? {} : { idpInitiated: allowIdp }) } });
+    if (r.ok) setXml("");
   }
 
   return (
@@ -80,22 +65,13 @@ export function SsoMetadataForm({ replacing, idpInitiated = false }: { replacing
 }
 
 export function IdpInitiatedToggle({ enabled }: { enabled: boolean }) {
-  const router = useRouter();
   // Shown at once; put back if the server refuses.
   const [checked, setChecked] = useState(enabled);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: SSO_MESSAGES });
   async function toggle(next: boolean) {
     setChecked(next);
-    setPending(true);
-    setError(null);
-    const failure = await call("PATCH", { idpInitiated: next });
-    setPending(false);
-    if (failure) {
-      setChecked(!next);
-      return setError(failure);
-    }
-    router.refresh();
+    const r = await run({ url: SSO_URL, method: "PATCH", body: { idpInitiated: next } });
+    if (!r.ok) setChecked(!next);
   }
   return (
     <div>
@@ -117,17 +93,11 @@ export function IdpInitiatedToggle({ enabled }: { enabled: boolean }) {
 
 /** Removing SSO is destructive for the members' sign-in: it asks first. */
 export function RemoveSsoButton({ orgName }: { orgName: string }) {
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useApiAction({ messages: SSO_MESSAGES });
   async function remove() {
-    setPending(true);
-    const failure = await call("DELETE");
-    setPending(false);
-    if (failure) return setError(failure);
-    setConfirming(false);
-    router.refresh();
+    const r = await run({ url: SSO_URL, method: "DELETE" });
+    if (r.ok) setConfirming(false);
   }
   if (!confirming) {
     return (

@@ -1,31 +1,18 @@
 import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
-import { getJackson, spInfo } from "@/lib/sso/jackson";
-import { getDb } from "@/lib/db";
-import type { Organisation } from "@/lib/db/schema";
-import { getSsoConnection, type SsoConnection } from "@/lib/sso/connections";
+import { formatDate } from "@/components/format";
+import type { SsoOverview } from "@/lib/security/overview";
+import type { SsoConnection } from "@/lib/sso/connections";
 import { CopyField } from "./copy-field";
 import { IdpInitiatedToggle, RemoveSsoButton, SsoMetadataForm } from "./sso-forms";
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /**
  * The SSO part of the Security page (owner/admin): what to give the IdP
  * (ACS URL, entity ID, metadata, certificate), the IdP's metadata to take
  * back, and the connection's status, replacement and removal.
  */
-export async function SsoSection({ org }: { org: Organisation }) {
-  const sp = spInfo();
-  let connection: SsoConnection | null = null;
-  let spCertificate = "";
-  let unavailable = false;
-  try {
-    connection = await getSsoConnection(await getDb(), org.id);
-    spCertificate = (await (await getJackson()).spConfig.get()).publicKey;
-  } catch (e) {
-    console.error("SSO section: Jackson unavailable", e);
-    unavailable = true;
-  }
+export function SsoSection({ orgName, sso }: { orgName: string; sso: SsoOverview }) {
+  const { sp, connection, spCertificate, unavailable } = sso;
   return (
     <Card>
       <CardHeader
@@ -62,7 +49,7 @@ export async function SsoSection({ org }: { org: Organisation }) {
               </div>
             </div>
           </section>
-          {connection ? <Connected org={org} connection={connection} /> : <NotConnected />}
+          {connection ? <Connected orgName={orgName} connection={connection} /> : <NotConnected />}
         </div>
       )}
     </Card>
@@ -84,7 +71,7 @@ function NotConnected() {
   );
 }
 
-function Connected({ org, connection }: { org: Organisation; connection: SsoConnection }) {
+function Connected({ orgName, connection }: { orgName: string; connection: SsoConnection }) {
   const cert = connection.certificates[0];
   return (
     <>
@@ -103,7 +90,7 @@ function Connected({ org, connection }: { org: Organisation; connection: SsoConn
             <>
               <dt className="text-zinc-500">Signing certificate</dt>
               <dd className="text-zinc-900">
-                {cert.subject} · {cert.expired ? <Badge tone="red">expired {dateFmt.format(cert.validTo)}</Badge> : `valid until ${dateFmt.format(cert.validTo)}`}
+                {cert.subject} · {cert.expired ? <Badge tone="red">expired {formatDate(cert.validTo)}</Badge> : `valid until ${formatDate(cert.validTo)}`}
                 <span className="mt-0.5 block font-mono text-[11px] break-all text-zinc-500">SHA-256 {cert.fingerprintSha256}</span>
               </dd>
             </>
@@ -111,7 +98,7 @@ function Connected({ org, connection }: { org: Organisation; connection: SsoConn
           {connection.configuredAt ? (
             <>
               <dt className="text-zinc-500">Connected on</dt>
-              <dd className="text-zinc-900">{dateFmt.format(connection.configuredAt)}</dd>
+              <dd className="text-zinc-900">{formatDate(connection.configuredAt)}</dd>
             </>
           ) : null}
         </dl>
@@ -129,7 +116,7 @@ function Connected({ org, connection }: { org: Organisation; connection: SsoConn
             <SsoMetadataForm replacing />
           </div>
         </details>
-        <RemoveSsoButton orgName={org.name} />
+        <RemoveSsoButton orgName={orgName} />
       </section>
     </>
   );

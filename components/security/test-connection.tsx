@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { Alert, ErrorAlert } from "../alert";
 import { Button } from "../button";
-import { useAdminAction } from "../use-admin-action";
+import { useApiAction } from "../api-client";
 
 interface Result {
   ok: boolean;
@@ -20,7 +20,7 @@ interface Result {
 export function TestConnection() {
   const [token, setToken] = useState("");
   const [result, setResult] = useState<Result | null>(null);
-  const { run, pending, error } = useAdminAction<Result>({ refresh: false });
+  const { run, pending, error } = useApiAction<Result>({ refresh: false });
   return (
     <form
       className="space-y-3"
@@ -49,11 +49,7 @@ export function TestConnection() {
           {pending ? "Testing…" : "Test connection"}
         </Button>
       </div>
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
       {result ? (
         <Alert tone={result.ok ? "success" : "error"} role="status" title={result.ok ? "Connection works" : "Connection failed"}>
           {result.message} <span className="opacity-70">({result.durationMs} ms)</span>

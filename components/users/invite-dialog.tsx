@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "../alert";
+import { useApiAction } from "../api-client";
 import { Button } from "../button";
-import { Dialog, DialogFooter } from "../dialog";
 import { TextField } from "../fields";
-import { useAdminAction } from "../use-admin-action";
+import { FormDialog } from "../form-dialog";
 
 /**
  * "Invite user": a seat-checked manual invitation. While SCIM is on the
@@ -15,7 +14,7 @@ import { useAdminAction } from "../use-admin-action";
 export function InviteDialog({ disabledReason, available }: { disabledReason?: string; available: number }) {
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const { run, pending, error, setError } = useAdminAction<{ email: string }>();
+  const { run, pending, error, setError } = useApiAction<{ email: string }>();
   const close = () => {
     setOpen(false);
     setError(null);
@@ -39,7 +38,7 @@ export function InviteDialog({ disabledReason, available }: { disabledReason?: s
       >
         Invite user
       </Button>
-      <Dialog
+      <FormDialog
         open={open}
         onClose={close}
         title="Invite a user"
@@ -48,42 +47,27 @@ export function InviteDialog({ disabledReason, available }: { disabledReason?: s
             ? `They get an email with a link to join; their seat is reserved now (${available} available).`
             : "No seats are available. Add seats on the Billing page first, or deactivate someone."
         }
+        className="space-y-4"
+        pending={pending}
+        error={error}
+        submitLabel={pending ? "Sending…" : "Send invitation"}
+        onSubmit={async (f) => {
+          const r = await run({
+            url: "/api/admin/members",
+            body: { email: String(f.get("email") ?? ""), givenName: String(f.get("givenName") ?? ""), familyName: String(f.get("familyName") ?? "") },
+          });
+          if (r.ok) {
+            setSent(r.data.email);
+            close();
+          }
+        }}
       >
-        <form
-          className="space-y-4"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const f = new FormData(e.currentTarget);
-            const r = await run({
-              url: "/api/admin/members",
-              body: { email: String(f.get("email") ?? ""), givenName: String(f.get("givenName") ?? ""), familyName: String(f.get("familyName") ?? "") },
-            });
-            if (r.ok) {
-              setSent(r.data.email);
-              close();
-            }
-          }}
-        >
-          <TextField label="Email" name="email" type="email" required autoFocus placeholder="name@company.com" />
-          <div className="grid grid-cols-2 gap-3">
-            <TextField label="First name" name="givenName" autoComplete="off" />
-            <TextField label="Last name" name="familyName" autoComplete="off" />
-          </div>
-          {error ? (
-            <Alert tone="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <DialogFooter>
-            <Button onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={pending}>
-              {pending ? "Sending…" : "Send invitation"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </Dialog>
+        <TextField label="Email" name="email" type="email" required autoFocus placeholder="name@company.com" />
+        <div className="grid grid-cols-2 gap-3">
+          <TextField label="First name" name="givenName" autoComplete="off" />
+          <TextField label="Last name" name="familyName" autoComplete="off" />
+        </div>
+      </FormDialog>
     </>
   );
 }

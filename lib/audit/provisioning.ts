@@ -5,7 +5,7 @@ import { SEAT_LIMIT_DETAIL_PREFIX } from "@/lib/errors";
 import { keysetPage } from "@/lib/db/keyset";
 import { escapeLike } from "@/lib/db/like";
 
-export type { ProvisioningLogEntry } from "@/lib/db/schema";
+export type { ProvisioningLogEntry };
 
 /**
  * Reading the provisioning log (written by lib/scim for every SCIM request)

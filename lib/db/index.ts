@@ -1,5 +1,4 @@
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { openDatabase, type Database, type Db } from "./client";
 import { migrate } from "./migrate";
@@ -33,11 +32,6 @@ export function getDatabase(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
-}
-
-/** The health check's question: does the database answer a trivial query? Throws when it does not. */
-export async function pingDatabase(): Promise<void> {
-  await (await getDb()).execute(sql`select 1`);
 }
 
 export async function closeDatabase(): Promise<void> {

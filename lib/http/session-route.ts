@@ -3,6 +3,7 @@ import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getDb, type Db } from "@/lib/db";
 import { isSameOrigin } from "./csrf";
 import { errorResponse, HttpError } from "./errors";
+import { readJsonBody } from "./json-body";
 
 export interface SessionContext<V, P, B> {
   req: Request;
@@ -35,17 +36,7 @@ export function sessionRoute<V, P extends Record<string, string>, S extends z.Zo
       const viewer = await getViewer();
       if (!viewer) throw new HttpError(401, "unauthenticated", "Sign in first.");
       const allowed = authorize(viewer);
-      let body: unknown = undefined;
-      if (schema) {
-        const raw = await req.text();
-        if (raw.length > (options.maxBodyBytes ?? MAX_BODY_BYTES)) throw new HttpError(413, "too_large", "Request body too large.");
-        try {
-          body = schema.parse(raw ? JSON.parse(raw) : {});
-        } catch (e) {
-          if (e instanceof SyntaxError) throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
-          throw e;
-        }
-      }
+      const body = schema ? await readJsonBody(req, schema, options.maxBodyBytes ?? MAX_BODY_BYTES) : undefined;
       const result = await handler({ req, viewer: allowed, params: await route.params, body: body as BodyOf<S>, db: await getDb() });
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (e) {

@@ -5,7 +5,7 @@ import { idsTable, matchSearch, searchPredicates, uuidArray } from "./member-sea
 import { afterKeys, decodeCursor, encodeCursor, orderBy, sortKeyValues, type MemberSort, type SortDir } from "./member-sort";
 
 export { MEMBER_SORTS, type MemberSort, type SortDir } from "./member-sort";
-export type { MemberState } from "@/lib/db/schema";
+export type { MemberState };
 
 export interface MemberListQuery {
   orgId: string;

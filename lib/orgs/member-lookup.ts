@@ -38,6 +38,17 @@ export async function listAdmins(db: Executor, orgId: string) {
     .orderBy(asc(memberships.role), asc(personSortKey(users)));
 }
 
+/** Which of these membership ids are still members of the organisation (the provisioning log links only to those). */
+export async function existingMemberIds(db: Executor, orgId: string, ids: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.id, wanted)));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** One member of the organisation with their groups, for the member's page; undefined for anyone else's id. */
 export async function getMember(db: Executor, orgId: string, membershipId: string): Promise<(MemberRow & { externalId: string | null }) | undefined> {
   if (!isUuid(membershipId)) return undefined;

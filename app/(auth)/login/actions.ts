@@ -1,11 +1,10 @@
 "use server";
 
+import type { SignInChoice } from "@/components/sign-in-form";
 import { SSO_PRODUCT } from "@/lib/sso/jackson";
 import { signInRoute } from "@/lib/auth/sign-in-rules";
 import { getDb } from "@/lib/db";
 import { isEmail } from "@/lib/validation";
-
-export type SignInChoice = { method: "sso"; tenant: string; product: string; orgName: string } | { method: "email" } | { method: "invalid" };
 
 /** First step of the sign-in form: single sign-on for members of an SSO organisation, an email link otherwise. */
 export async function chooseSignInMethod(email: string): Promise<SignInChoice> {

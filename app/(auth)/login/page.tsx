@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { getViewer } from "@/lib/auth/viewer";
 import { refusalMessage, type SignInRefusal } from "@/lib/auth/sign-in-rules";
 import { devSurfacesEnabled } from "@/lib/dev/guard";
+import { chooseSignInMethod } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {message}
         </div>
       ) : null}
-      <SignInForm defaultEmail={email} />
+      <SignInForm chooseSignInMethod={chooseSignInMethod} defaultEmail={email} />
       {devSurfacesEnabled() ? (
         <div className="mt-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800">
           <p className="font-medium">Trying Roster?</p>

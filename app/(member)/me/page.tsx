@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardHeader } from "@/components/card";
 import { CopyLink } from "@/components/events/copy-link";
+import { eventFieldValues } from "@/components/events/event-fields";
 import { OwnEventTypes, type OwnEventType } from "@/components/events/own-event-types";
 import { WorkingHoursForm } from "@/components/events/working-hours-form";
 import { PageHeader } from "@/components/page-header";
@@ -18,11 +19,7 @@ export const dynamic = "force-dynamic";
 
 const view = (e: EventType): OwnEventType => ({
   id: e.id,
-  title: e.title,
-  slug: e.slug,
-  durationMinutes: e.durationMinutes,
-  location: e.location,
-  description: e.description,
+  ...eventFieldValues(e),
   active: e.active,
   isDefault: e.isDefault,
   managed: e.managedEventTypeId !== null,

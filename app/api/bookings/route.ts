@@ -1,11 +1,13 @@
 import { getDb } from "@/lib/db";
 import { bookSlot } from "@/lib/events/bookings";
 import { bookingBody } from "@/lib/events/schemas";
-import { errorResponse, HttpError, jsonError } from "@/lib/http/errors";
+import { errorResponse, jsonError } from "@/lib/http/errors";
+import { readJsonBody } from "@/lib/http/json-body";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 /** Bookings one member's page takes per minute: far above any real visitor traffic, low enough that a script cannot fill a calendar (and send its confirmation emails) in one go. */
 const BOOKINGS_PER_HOST_PER_MINUTE = 20;
+const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * Public booking endpoint (no sign-in: visitors book from a member's page).
@@ -17,15 +19,7 @@ const BOOKINGS_PER_HOST_PER_MINUTE = 20;
  */
 export async function POST(req: Request): Promise<Response> {
   try {
-    const raw = await req.text();
-    if (raw.length > 16 * 1024) throw new HttpError(413, "too_large", "Request body too large.");
-    let json: unknown;
-    try {
-      json = JSON.parse(raw || "{}");
-    } catch {
-      throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
-    }
-    const input = bookingBody.parse(json);
+    const input = await readJsonBody(req, bookingBody, MAX_BODY_BYTES);
     const db = await getDb();
     const limit = await consumeRateLimit(db, `booking:${input.org}/${input.member}`.toLowerCase(), BOOKINGS_PER_HOST_PER_MINUTE);
     if (!limit.allowed) {

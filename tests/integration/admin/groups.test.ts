@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groups, organisations } from "@/lib/db/schema";
 import { ForbiddenError, ScimManagedError } from "@/lib/errors";
-import { changeGroupInConsole, listGroupMembers, listGroupsWithCounts } from "@/lib/orgs/group-admin";
+import { changeGroupInConsole, listGroupMembers, listGroupOptions, listGroupsWithCounts } from "@/lib/orgs/group-admin";
 import { createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { actorFor, addMember, ownerOf } from "../../helpers/admin-fixtures";
 import { makeOrg, scimActor } from "../../helpers/fixtures";
@@ -27,6 +27,8 @@ describe(`Groups page (${testDriver()})`, () => {
     await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: a.email.toUpperCase() });
     await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, addEmail: b.email });
     expect(await listGroupsWithCounts(t.db, org.id)).toMatchObject([{ name: "Sales EMEA", members: 2, managedByIdp: false }]);
+    expect(await listGroupOptions(t.db, org.id)).toEqual([{ id: g.id, name: "Sales EMEA" }]);
+    expect(await listGroupOptions(t.db, (await makeOrg(t.db)).id)).toEqual([]);
     const page = await listGroupMembers(t.db, { orgId: org.id, groupId: g.id, page: 1, pageSize: 10 });
     expect(page.rows.map((r) => r.givenName)).toEqual(["Ann", "Bo"]);
     await changeGroupInConsole(t.db, { orgId: org.id, groupId: g.id, actor, removeMembershipId: a.membershipId });

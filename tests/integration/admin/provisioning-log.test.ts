@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisioningLog } from "@/lib/db/schema";
 import { SeatLimitError } from "@/lib/errors";
 import { listProvisioningLog, memberTimeline, unresolvedSeatRefusals } from "@/lib/audit/provisioning";
+import { existingMemberIds } from "@/lib/orgs/member-lookup";
+import { addMember } from "../../helpers/admin-fixtures";
 import { makeOrg } from "../../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../../helpers/test-db";
 
@@ -107,5 +109,16 @@ describe(`provisioning log (${testDriver()})`, () => {
     ]);
     const timeline = await memberTimeline(t.db, { orgId: org.id, membershipId: id, names: ["OLA@acme.test"] });
     expect(timeline.map((e) => e.status)).toEqual([200, 201, 403]);
+  });
+
+  it("links a log row to a member only while they are a member of this organisation", async () => {
+    const org = await makeOrg(t.db);
+    const other = await makeOrg(t.db);
+    const ours = await addMember(t.db, org.id);
+    const theirs = await addMember(t.db, other.id);
+    const gone = crypto.randomUUID();
+    const linked = await existingMemberIds(t.db, org.id, [ours.membershipId, theirs.membershipId, gone, ours.membershipId]);
+    expect([...linked]).toEqual([ours.membershipId]);
+    expect((await existingMemberIds(t.db, org.id, [])).size).toBe(0);
   });
 });

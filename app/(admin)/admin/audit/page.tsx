@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AutoSubmit } from "@/components/auto-submit";
-import { buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { FilterSelect } from "@/components/fields";
-import { formatDateTime } from "@/components/format";
-import { SearchIcon } from "@/components/icons";
+import { FilterBar } from "@/components/filter-bar";
+import { formatDateTime, formatMoney } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
+import { KeysetPagination } from "@/components/pagination";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { AUDIT_CATEGORIES, auditActionLabel, listAuditLog, type AuditCategory } from "@/lib/audit/queries";
 import { requireAdminPage } from "@/lib/auth/viewer";
@@ -21,7 +19,7 @@ function detailsOf(details: Record<string, unknown>): string | null {
   if (typeof details.from === "string" && typeof details.to === "string") parts.push(`${details.from} → ${details.to}`);
   if (typeof details.quantity === "number") parts.push(`${details.quantity} seat${details.quantity === 1 ? "" : "s"}`);
   if (typeof details.amountDueCents === "number" && details.amountDueCents > 0) {
-    parts.push(`charged ${(details.amountDueCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })}`);
+    parts.push(`charged ${formatMoney(details.amountDueCents)}`);
   }
   return parts.length ? parts.join(", ") : null;
 }
@@ -48,37 +46,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Every change made by admins, by the operator and by Roster itself: role changes, ownership, seats, tokens, SSO and SCIM settings, invitations and removals. Times in UTC. Changes your identity provider makes are in the provisioning log."
       />
       <Card>
-        <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-5 py-3" role="search" aria-label="Filter the audit log">
-          <label className="relative min-w-64 flex-1">
-            <span className="sr-only">Search by person</span>
-            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
-            <input
-              name="q"
-              type="search"
-              defaultValue={search}
-              placeholder="Who did it, or who it was about"
-              className="w-full rounded-lg border border-zinc-200 py-2 pr-3 pl-9 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none"
-            />
-          </label>
-          <AutoSubmit>
-            <FilterSelect label="Kind of change" name="category" defaultValue={category ?? ""}>
-              <option value="">All changes</option>
-              {Object.entries(AUDIT_CATEGORIES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </FilterSelect>
-          </AutoSubmit>
-          <button type="submit" className={buttonClass("dark")}>
-            Search
-          </button>
-          {filtered ? (
-            <Link href="/admin/audit" className={buttonClass("ghost")}>
-              Clear
-            </Link>
-          ) : null}
-        </form>
+        <FilterBar
+          label="Filter the audit log"
+          searchLabel="Search by person"
+          placeholder="Who did it, or who it was about"
+          search={search}
+          filtered={filtered}
+          clearHref="/admin/audit"
+        >
+          <FilterSelect label="Kind of change" name="category" defaultValue={category ?? ""}>
+            <option value="">All changes</option>
+            {Object.entries(AUDIT_CATEGORIES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </FilterSelect>
+        </FilterBar>
         {log.rows.length === 0 ? (
           <div className="p-5">
             <EmptyState title={filtered ? "No changes match these filters" : "Nothing recorded yet"}>
@@ -114,22 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </TBody>
           </Table>
         )}
-        {before || log.nextBefore ? (
-          <nav aria-label="Pagination" className="flex justify-between border-t border-zinc-100 px-5 py-3">
-            {before ? (
-              <Link href={href({})} className={buttonClass("secondary", "sm")}>
-                Newest
-              </Link>
-            ) : (
-              <span />
-            )}
-            {log.nextBefore ? (
-              <Link href={href({ before: String(log.nextBefore) })} className={buttonClass("secondary", "sm")}>
-                Older
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <KeysetPagination newestHref={before ? href({}) : null} olderHref={log.nextBefore ? href({ before: String(log.nextBefore) }) : null} />
       </Card>
     </>
   );

@@ -1,28 +1,19 @@
-import { asc, count, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { DefaultEventCard } from "@/components/events/default-event-card";
+import { eventFieldValues } from "@/components/events/event-fields";
 import { ManagedEventsBoard } from "@/components/events/managed-events-board";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { groupMembers, groups } from "@/lib/db/schema";
 import { listManagedEventTypes } from "@/lib/events/managed-events";
+import { listGroupsWithCounts } from "@/lib/orgs/group-admin";
 
 export const metadata: Metadata = { title: "Managed events" };
 
 export default async function ManagedEventsPage() {
   const { org } = await requireAdminPage();
   const db = await getDb();
-  const [events, groupRows] = await Promise.all([
-    listManagedEventTypes(db, org.id),
-    db
-      .select({ id: groups.id, name: groups.displayName, members: count(groupMembers.membershipId) })
-      .from(groups)
-      .leftJoin(groupMembers, eq(groupMembers.groupId, groups.id))
-      .where(eq(groups.orgId, org.id))
-      .groupBy(groups.id)
-      .orderBy(asc(groups.displayName)),
-  ]);
+  const [events, groupRows] = await Promise.all([listManagedEventTypes(db, org.id), listGroupsWithCounts(db, org.id)]);
   return (
     <>
       <PageHeader
@@ -32,14 +23,10 @@ export default async function ManagedEventsPage() {
       <DefaultEventCard title={org.defaultEventTitle} durationMinutes={org.defaultEventMinutes} />
       <h2 className="mt-8 mb-3 text-sm font-semibold tracking-wide text-zinc-500 uppercase">Managed event types</h2>
       <ManagedEventsBoard
-        groups={groupRows}
+        groups={groupRows.map(({ id, name, members }) => ({ id, name, members }))}
         events={events.map((e) => ({
           id: e.id,
-          title: e.title,
-          slug: e.slug,
-          durationMinutes: e.durationMinutes,
-          location: e.location,
-          description: e.description,
+          ...eventFieldValues(e),
           assignToAll: e.assignToAll,
           groupIds: e.groups.map((g) => g.id),
           groupNames: e.groups.map((g) => g.name),

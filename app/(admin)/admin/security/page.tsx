@@ -3,17 +3,20 @@ import { PageHeader } from "@/components/page-header";
 import { ScimSection } from "@/components/security/scim-section";
 import { SsoSection } from "@/components/security/sso-section";
 import { requireAdminPage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db";
+import { loadSecurityOverview } from "@/lib/security/overview";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const { org } = await requireAdminPage();
+  const { sso, scim } = await loadSecurityOverview(await getDb(), org);
   return (
     <>
       <PageHeader title="Security" description="Single sign-on and SCIM provisioning for your organisation." />
       <div className="space-y-6">
-        <SsoSection org={org} />
-        <ScimSection org={org} />
+        <SsoSection orgName={org.name} sso={sso} />
+        <ScimSection scim={scim} />
       </div>
     </>
   );

@@ -1,7 +1,6 @@
-import { asc, eq } from "drizzle-orm";
 import { unresolvedSeatRefusals } from "@/lib/audit/provisioning";
 import type { Executor } from "@/lib/db";
-import { groups } from "@/lib/db/schema";
+import { listGroupOptions } from "@/lib/orgs/group-admin";
 import { invitationStatuses } from "@/lib/orgs/invitation-actions";
 import { listMembers } from "@/lib/orgs/member-list";
 import { countInvited } from "@/lib/orgs/member-lookup";
@@ -31,7 +30,7 @@ export async function loadUsersPage(db: Executor, orgId: string, s: UsersSearch)
       after: s.after,
       before: s.before,
     }),
-    db.select({ id: groups.id, name: groups.displayName }).from(groups).where(eq(groups.orgId, orgId)).orderBy(asc(groups.displayName)),
+    listGroupOptions(db, orgId),
     unresolvedSeatRefusals(db, orgId),
   ]);
   const invitations = await invitationStatuses(

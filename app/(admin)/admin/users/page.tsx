@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
-import { AutoSubmit } from "@/components/auto-submit";
 import { Badge } from "@/components/badge";
 import { buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { FilterSelect } from "@/components/fields";
+import { FilterBar } from "@/components/filter-bar";
 import { formatDate } from "@/components/format";
-import { SearchIcon } from "@/components/icons";
 import { MemberStateBadge } from "@/components/member-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
@@ -64,51 +63,36 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </Alert>
       ) : null}
       <Card className="mt-6">
-        <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-5 py-3" role="search" aria-label="Filter users">
-          <label className="relative min-w-64 flex-1">
-            <span className="sr-only">Search users</span>
-            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
-            <input
-              name="q"
-              type="search"
-              defaultValue={s.q}
-              placeholder="Search by name or email"
-              className="w-full rounded-lg border border-zinc-200 py-2 pr-3 pl-9 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none"
-            />
-          </label>
-          <AutoSubmit>
-            <FilterSelect label="State" name="state" defaultValue={s.state ?? ""}>
-              <option value="">All states</option>
-              <option value="active">Active</option>
-              <option value="invited">Invited</option>
-              <option value="deactivated">Deactivated</option>
-            </FilterSelect>
-            <FilterSelect label="Role" name="role" defaultValue={s.role ?? ""}>
-              <option value="">All roles</option>
-              <option value="owner">Owner</option>
-              <option value="admin">Admin</option>
-              <option value="user">User</option>
-            </FilterSelect>
-            <FilterSelect label="Group" name="group" defaultValue={s.group ?? ""}>
-              <option value="">All groups</option>
-              {groupOptions.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </FilterSelect>
-          </AutoSubmit>
-          {s.sort !== "name" ? <input type="hidden" name="sort" value={s.sort} /> : null}
-          {s.dir !== "asc" ? <input type="hidden" name="dir" value={s.dir} /> : null}
-          <button type="submit" className={buttonClass("dark")}>
-            Search
-          </button>
-          {filtered ? (
-            <Link href="/admin/users" className={buttonClass("ghost")}>
-              Clear
-            </Link>
-          ) : null}
-        </form>
+        <FilterBar
+          label="Filter users"
+          searchLabel="Search users"
+          placeholder="Search by name or email"
+          search={s.q}
+          filtered={filtered}
+          clearHref="/admin/users"
+          keep={{ sort: s.sort !== "name" ? s.sort : undefined, dir: s.dir !== "asc" ? s.dir : undefined }}
+        >
+          <FilterSelect label="State" name="state" defaultValue={s.state ?? ""}>
+            <option value="">All states</option>
+            <option value="active">Active</option>
+            <option value="invited">Invited</option>
+            <option value="deactivated">Deactivated</option>
+          </FilterSelect>
+          <FilterSelect label="Role" name="role" defaultValue={s.role ?? ""}>
+            <option value="">All roles</option>
+            <option value="owner">Owner</option>
+            <option value="admin">Admin</option>
+            <option value="user">User</option>
+          </FilterSelect>
+          <FilterSelect label="Group" name="group" defaultValue={s.group ?? ""}>
+            <option value="">All groups</option>
+            {groupOptions.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </FilterSelect>
+        </FilterBar>
         {list.rows.length === 0 ? (
           <div className="p-5">
             <EmptyState

@@ -1,14 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { AcceptResult } from "@/components/accept-invitation-button";
 import { acceptInvitationDirectly } from "@/lib/auth/accept-invitation";
 import { rememberInvitation } from "@/lib/auth/invitation-cookie";
 import { SSO_PRODUCT } from "@/lib/sso/jackson";
 import { startSession } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db";
 import { invitationTokenHash, lookupInvitation } from "@/lib/orgs/invitations";
-
-export type AcceptResult = { kind: "sso"; tenant: string; product: string; email: string } | { kind: "refused"; message: string };
 
 /**
  * The Accept button. With SSO, the acceptance is completed by the first SSO

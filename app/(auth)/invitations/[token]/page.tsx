@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { invitationTokenHash, lookupInvitation, type InvitationLookup } from "@/lib/orgs/invitations";
+import { acceptInvitation } from "./actions";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -127,7 +128,7 @@ function ValidInvitation({ token, found }: { token: string; found: InvitationLoo
           ? `Accepting takes you to ${org.name}’s identity provider. Sign in there with your work account.`
           : "Accepting signs you in to Roster right away."}
       </p>
-      <AcceptInvitationButton token={token} orgName={org.name} sso={sso} />
+      <AcceptInvitationButton acceptInvitation={acceptInvitation} token={token} orgName={org.name} sso={sso} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Avatar } from "@/components/events/avatar";
-import { formatDuration } from "@/components/events/format";
+import { formatDuration } from "@/components/format";
 import { ChevronRightIcon, ClockIcon, PinIcon } from "@/components/icons";
 import { getDb } from "@/lib/db";
 import { bookableEventTypes, findHost } from "@/lib/events/hosts";

@@ -33,12 +33,8 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const locked = org.scimEnabled && group.managedByIdp ? IDP_GROUP : undefined;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/groups" className="font-medium text-brand-700 hover:underline">
-          ← Groups
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/admin/groups", label: "Groups" }}
         title={group.displayName}
         description={`${plural(members.total, "member")}${group.externalId ? ` · IdP id ${group.externalId}` : ""}`}
         actions={

@@ -1,18 +1,16 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AutoSubmit } from "@/components/auto-submit";
-import { buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { FilterSelect } from "@/components/fields";
-import { SearchIcon } from "@/components/icons";
+import { FilterBar } from "@/components/filter-bar";
 import { PageHeader } from "@/components/page-header";
+import { KeysetPagination } from "@/components/pagination";
 import { ProvisioningLogTable } from "@/components/security/provisioning-log-table";
 import { LOG_OPERATIONS, LOG_OUTCOMES, listProvisioningLog, type LogOperation, type LogOutcome } from "@/lib/audit/provisioning";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { memberships } from "@/lib/db/schema";
+import { existingMemberIds } from "@/lib/orgs/member-lookup";
 
 export const metadata: Metadata = { title: "Provisioning log" };
 
@@ -30,10 +28,7 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
   const before = Number.parseInt(p.before ?? "", 10);
   const db = await getDb();
   const log = await listProvisioningLog(db, { orgId: org.id, ...filters, before: Number.isFinite(before) ? before : undefined });
-  const ids = [...new Set(log.rows.map((r) => r.resourceId).filter((x): x is string => Boolean(x)))];
-  const existing = ids.length
-    ? await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, org.id), inArray(memberships.id, ids)))
-    : [];
+  const memberLinks = await existingMemberIds(db, org.id, log.rows.flatMap((r) => (r.resourceId ? [r.resourceId] : [])));
   const filtered = Object.values(filters).some(Boolean);
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
@@ -56,48 +51,34 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
         }
       />
       <Card>
-        <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-5 py-3" role="search" aria-label="Filter the provisioning log">
-          <label className="relative min-w-64 flex-1">
-            <span className="sr-only">Search by user or group</span>
-            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
-            <input
-              name="q"
-              type="search"
-              defaultValue={filters.target}
-              placeholder="User name or group"
-              className="w-full rounded-lg border border-zinc-200 py-2 pr-3 pl-9 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none"
-            />
-          </label>
-          <AutoSubmit>
-            <FilterSelect label="Outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
-              <option value="">All outcomes</option>
-              <option value="success">Succeeded</option>
-              <option value="failure">Failed</option>
-            </FilterSelect>
-            <FilterSelect label="Resource" name="type" defaultValue={filters.resourceType ?? ""}>
-              <option value="">Users and groups</option>
-              <option value="User">Users</option>
-              <option value="Group">Groups</option>
-            </FilterSelect>
-            <FilterSelect label="Operation" name="op" defaultValue={filters.operation ?? ""}>
-              <option value="">All operations</option>
-              <option value="create">Create</option>
-              <option value="replace">Replace (PUT)</option>
-              <option value="patch">Update (PATCH)</option>
-              <option value="delete">Delete</option>
-              <option value="get">Read</option>
-              <option value="list">List / filter</option>
-            </FilterSelect>
-          </AutoSubmit>
-          <button type="submit" className={buttonClass("dark")}>
-            Search
-          </button>
-          {filtered ? (
-            <Link href="/admin/security/provisioning" className={buttonClass("ghost")}>
-              Clear
-            </Link>
-          ) : null}
-        </form>
+        <FilterBar
+          label="Filter the provisioning log"
+          searchLabel="Search by user or group"
+          placeholder="User name or group"
+          search={filters.target}
+          filtered={filtered}
+          clearHref="/admin/security/provisioning"
+        >
+          <FilterSelect label="Outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
+            <option value="">All outcomes</option>
+            <option value="success">Succeeded</option>
+            <option value="failure">Failed</option>
+          </FilterSelect>
+          <FilterSelect label="Resource" name="type" defaultValue={filters.resourceType ?? ""}>
+            <option value="">Users and groups</option>
+            <option value="User">Users</option>
+            <option value="Group">Groups</option>
+          </FilterSelect>
+          <FilterSelect label="Operation" name="op" defaultValue={filters.operation ?? ""}>
+            <option value="">All operations</option>
+            <option value="create">Create</option>
+            <option value="replace">Replace (PUT)</option>
+            <option value="patch">Update (PATCH)</option>
+            <option value="delete">Delete</option>
+            <option value="get">Read</option>
+            <option value="list">List / filter</option>
+          </FilterSelect>
+        </FilterBar>
         {log.rows.length === 0 ? (
           <div className="p-5">
             <EmptyState title={filtered ? "No requests match these filters" : before ? "No older requests" : "No provisioning requests yet"}>
@@ -109,24 +90,9 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
             </EmptyState>
           </div>
         ) : (
-          <ProvisioningLogTable rows={log.rows} empty="" memberLinks={new Set(existing.map((e) => e.id))} />
+          <ProvisioningLogTable rows={log.rows} empty="" memberLinks={memberLinks} />
         )}
-        {before || log.nextBefore ? (
-          <nav aria-label="Pagination" className="flex justify-between border-t border-zinc-100 px-5 py-3">
-            {before ? (
-              <Link href={query({})} className={buttonClass("secondary", "sm")}>
-                Newest
-              </Link>
-            ) : (
-              <span />
-            )}
-            {log.nextBefore ? (
-              <Link href={query({ before: String(log.nextBefore) })} className={buttonClass("secondary", "sm")}>
-                Older
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <KeysetPagination newestHref={before ? query({}) : null} olderHref={log.nextBefore ? query({ before: String(log.nextBefore) }) : null} />
       </Card>
     </>
   );

@@ -39,12 +39,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   const inv = invitations.get(member.id);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/users" className="font-medium text-brand-700 hover:underline">
-          ← Users
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/admin/users", label: "Users" }}
         title={name}
         description={member.email}
         actions={

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Avatar } from "@/components/events/avatar";
 import { BookingWidget } from "@/components/events/booking-widget";
-import { formatDuration } from "@/components/events/format";
+import { formatDuration } from "@/components/format";
 import { ChevronLeftIcon, ClockIcon, GlobeIcon, PinIcon } from "@/components/icons";
 import { getDb } from "@/lib/db";
 import { findBookableEventType, findHost, freeSlots } from "@/lib/events/hosts";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDayLong, formatDuration, formatTime } from "@/components/events/format";
+import { formatDayLong, formatDuration, formatTime } from "@/components/format";
 import { CheckCircleIcon } from "@/components/icons";
 import { getDb } from "@/lib/db";
 import { findConfirmedBooking } from "@/lib/events/bookings";

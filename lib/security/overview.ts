@@ -1,0 +1,61 @@
+import { listProvisioningLog } from "@/lib/audit/provisioning";
+import { getJackson, spInfo, type SpInfo } from "@/lib/sso/jackson";
+import type { Executor } from "@/lib/db";
+import type { Organisation, ProvisioningLogEntry } from "@/lib/db/schema";
+import { listScimTokens, type ScimTokenSummary } from "@/lib/orgs/scim-tokens";
+import { scimEnableBlocker } from "@/lib/policy";
+import { scimEndpoint } from "@/lib/scim/connection-test";
+import { getSsoConnection, type SsoConnection } from "@/lib/sso/connections";
+
+/*
+ * The Security page's reads, composed from the domains it shows (SSO, SCIM
+ * settings and tokens, the provisioning log). It sits above them, in a folder
+ * of its own, because it depends on all of them and none on it.
+ */
+
+/** The SSO half of the Security page: what to give the IdP, and the connection it has. */
+export interface SsoOverview {
+  sp: SpInfo;
+  connection: SsoConnection | null;
+  spCertificate: string;
+  /** Jackson (the SAML store) did not answer: the page says so rather than showing a half-empty form. */
+  unavailable: boolean;
+}
+
+/** The SCIM half: on or off (and why it cannot be turned on), the base URL, the tokens and the latest requests. */
+export interface ScimOverview {
+  enabled: boolean;
+  enableBlocker: string | null;
+  baseUrl: string;
+  tokens: ScimTokenSummary[];
+  recent: ProvisioningLogEntry[];
+}
+
+export interface SecurityOverview {
+  sso: SsoOverview;
+  scim: ScimOverview;
+}
+
+async function ssoOverview(db: Executor, orgId: string): Promise<SsoOverview> {
+  const sp = spInfo();
+  let connection: SsoConnection | null = null;
+  try {
+    connection = await getSsoConnection(db, orgId);
+    const spCertificate = (await (await getJackson()).spConfig.get()).publicKey;
+    return { sp, connection, spCertificate, unavailable: false };
+  } catch (e) {
+    console.error("SSO section: Jackson unavailable", e);
+    return { sp, connection, spCertificate: "", unavailable: true };
+  }
+}
+
+async function scimOverview(db: Executor, org: Organisation): Promise<ScimOverview> {
+  const [tokens, recent] = await Promise.all([listScimTokens(db, org.id), listProvisioningLog(db, { orgId: org.id, limit: 5 })]);
+  return { enabled: org.scimEnabled, enableBlocker: scimEnableBlocker(org), baseUrl: scimEndpoint(), tokens, recent: recent.rows };
+}
+
+/** Everything the Security page (owners and admins) shows about single sign-on and SCIM provisioning. */
+export async function loadSecurityOverview(db: Executor, org: Organisation): Promise<SecurityOverview> {
+  const [sso, scim] = await Promise.all([ssoOverview(db, org.id), scimOverview(db, org)]);
+  return { sso, scim };
+}
