@@ -35,9 +35,24 @@ const ACME_PEOPLE: Person[] = [
   { given: "Omar", family: "Aziz", state: "deactivated" },
 ];
 
+/** The two demo organisations: who owns them, how they pay, and who else is in them. */
 const DEMO = {
-  acme: { slug: "acme", owner: "ava@acme.example", seats: 25 },
-  globex: { slug: "globex", owner: "hana@globex.example", seats: 10 },
+  acme: {
+    name: "Acme",
+    slug: "acme",
+    seats: 25,
+    billingMethod: "card",
+    owner: { email: "ava@acme.example", givenName: "Ava", familyName: "Thompson" },
+    domain: "acme.example",
+  },
+  globex: {
+    name: "Globex",
+    slug: "globex",
+    seats: 10,
+    billingMethod: "invoice",
+    owner: { email: "hana@globex.example", givenName: "Hana", familyName: "Lee" },
+    domain: "globex.example",
+  },
 } as const;
 
 const emailOf = (p: Person, domain: string) => `${p.given.toLowerCase()}@${domain}`;
@@ -63,31 +78,20 @@ async function addPeople(db: Db, orgId: string, domain: string, people: Person[]
   }
 }
 
+async function seedOrganisation(db: Db, demo: (typeof DEMO)[keyof typeof DEMO], people: Person[]) {
+  const { domain, owner, ...org } = demo;
+  const created = await createOrganisation(db, { ...org, owner: { ...owner }, actor: operator });
+  await addPeople(db, created.id, domain, people);
+}
+
 /**
  * The demo data: "Acme" (Enterprise, card, 25 seats) and "Globex"
  * (Enterprise, pays by invoice, 10 seats). Does nothing if Acme exists.
  */
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   if (await getOrganisationBySlug(db, DEMO.acme.slug)) return { created: false };
-  const acme = await createOrganisation(db, {
-    name: "Acme",
-    slug: DEMO.acme.slug,
-    seats: DEMO.acme.seats,
-    billingMethod: "card",
-    owner: { email: DEMO.acme.owner, givenName: "Ava", familyName: "Thompson" },
-    actor: operator,
-  });
-  await addPeople(db, acme.id, "acme.example", ACME_PEOPLE);
-
-  const globex = await createOrganisation(db, {
-    name: "Globex",
-    slug: DEMO.globex.slug,
-    seats: DEMO.globex.seats,
-    billingMethod: "invoice",
-    owner: { email: DEMO.globex.owner, givenName: "Hana", familyName: "Lee" },
-    actor: operator,
-  });
-  await addPeople(db, globex.id, "globex.example", [
+  await seedOrganisation(db, DEMO.acme, ACME_PEOPLE);
+  await seedOrganisation(db, DEMO.globex, [
     { given: "Ravi", family: "Patel", state: "active", role: "admin" },
     { given: "Sofia", family: "Moreno", state: "active" },
     { given: "Tom", family: "Becker", state: "invited" },

@@ -1,6 +1,6 @@
 import { changeGroup, createGroup as createDomainGroup, deleteGroup as deleteDomainGroup } from "@/lib/orgs/groups";
 import { invalidSyntax, invalidValue, notFound } from "../errors";
-import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
+import { etag, expectedVersion, notModifiedReply, wantsRepresentation } from "../http/conditional";
 import type { ScimContext, ScimReply } from "../http/handler";
 import { listResponse, parseListQuery } from "../list";
 import { isObject, normalizeResource } from "../normalize";
@@ -63,8 +63,7 @@ export async function getGroup(ctx: ScimContext): Promise<ScimReply> {
   const row = await getGroupRow(ctx.db, ctx.orgId, id, wants(parseProjection(ctx.url.searchParams, groupSchemas), "members"));
   if (!row) throw groupNotFound(id);
   ctx.notes.target = row.group.displayName;
-  if (notModified(ctx.req, row.group.version)) return { status: 304, headers: { ETag: etag(row.group.version) } };
-  return resourceReply(ctx, row);
+  return notModifiedReply(ctx.req, row.group.version) ?? resourceReply(ctx, row);
 }
 
 export async function createGroup(ctx: ScimContext): Promise<ScimReply> {

@@ -1,3 +1,5 @@
+import type { ScimReply } from "./handler";
+
 /**
  * ETags (RFC 7644 §3.14): every resource carries `meta.version` = W/"<n>",
  * where n is the row's version counter. If-Match makes a write conditional;
@@ -17,8 +19,13 @@ export function expectedVersion(req: Request): number | undefined {
   return m ? Number(m[1]) : -1;
 }
 
+/** A GET's answer when the client's copy is current (If-None-Match): 304 with the ETag; null when the resource must be sent. */
+export function notModifiedReply(req: Request, version: number): ScimReply | null {
+  return notModified(req, version) ? { status: 304, headers: { ETag: etag(version) } } : null;
+}
+
 /** If-None-Match on a GET: true when the client's copy is current (answer 304). */
-export function notModified(req: Request, version: number): boolean {
+function notModified(req: Request, version: number): boolean {
   const header = req.headers.get("if-none-match");
   if (!header) return false;
   return header.split(",").some((t) => t.trim() === "*" || t.trim().replace(/^W\//i, "") === `"${version}"`);

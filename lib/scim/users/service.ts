@@ -2,7 +2,7 @@ import { removeMember } from "@/lib/orgs/lifecycle";
 import { updateMember, type MemberProfile, type UpdatedMember, type UpdateMemberInput } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
 import { invalidSyntax, notFound } from "../errors";
-import { etag, expectedVersion, notModified, wantsRepresentation } from "../http/conditional";
+import { etag, expectedVersion, notModifiedReply, wantsRepresentation } from "../http/conditional";
 import type { ScimContext, ScimReply } from "../http/handler";
 import { listResponse, parseListQuery } from "../list";
 import { isObject, normalizeResource, type JsonObject } from "../normalize";
@@ -59,8 +59,7 @@ export async function getUser(ctx: ScimContext): Promise<ScimReply> {
   const row = await getUserRow(ctx.db, ctx.orgId, id, wants(projection, "groups"));
   if (!row) throw userNotFound(id);
   ctx.notes.target = row.membership.userName;
-  if (notModified(ctx.req, row.membership.version)) return { status: 304, headers: { ETag: etag(row.membership.version) } };
-  return resourceReply(ctx, row);
+  return notModifiedReply(ctx.req, row.membership.version) ?? resourceReply(ctx, row);
 }
 
 export async function createUser(ctx: ScimContext): Promise<ScimReply> {
