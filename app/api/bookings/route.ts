@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { bookSlot } from "@/lib/events/bookings";
 import { bookingBody } from "@/lib/events/schemas";
 import { errorResponse, HttpError, jsonError } from "@/lib/http/errors";
+import { observed } from "@/lib/http/observed";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 /** Bookings one member's page takes per minute: far above any real visitor traffic, low enough that a script cannot fill a calendar (and send its confirmation emails) in one go. */
@@ -15,7 +16,7 @@ const BOOKINGS_PER_HOST_PER_MINUTE = 20;
  * when the page took too many bookings this minute (counted in PostgreSQL,
  * shared by every instance).
  */
-export async function POST(req: Request): Promise<Response> {
+export const POST = observed(async (req, _ctx, { requestId }) => {
   try {
     const raw = await req.text();
     if (raw.length > 16 * 1024) throw new HttpError(413, "too_large", "Request body too large.");
@@ -39,6 +40,6 @@ export async function POST(req: Request): Promise<Response> {
       { status: 201 },
     );
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, requestId);
   }
-}
+});
