@@ -5,6 +5,8 @@ import { logRequest } from "@/lib/log/request-line";
 export interface RequestNotes {
   userId?: string;
   orgId?: string;
+  /** A sign-in sent to the refusal page: its reason (and SAML code), as the page shows them. */
+  refused?: string;
 }
 
 export interface Observed {
@@ -38,6 +40,7 @@ export function observed<C>(handler: Handler<C>): (req: Request, ctx: C) => Prom
       if (!isNextSignal(e)) line(500, e);
       throw e;
     }
+    if (res.status >= 300 && res.status < 400) notes.refused = refusalOf(res.headers.get("location"));
     line(res.status);
     return withHeader(res, REQUEST_ID_HEADER, requestId);
   };
@@ -47,6 +50,19 @@ export function observed<C>(handler: Handler<C>): (req: Request, ctx: C) => Prom
 function areaOf(pathname: string): string {
   const [, first, second] = pathname.split("/");
   return (first === "api" ? second : first) || "api";
+}
+
+/**
+ * "saml:replayed", "deactivated": why a sign-in (the ACS, /login/idp, next-auth's callback) was
+ * refused, read back from the refusal page's URL, whose reason and code are Roster's own words.
+ */
+function refusalOf(location: string | null): string | undefined {
+  if (!location?.includes("/login/refused?")) return undefined;
+  const q = new URLSearchParams(location.slice(location.indexOf("?") + 1));
+  const word = (v: string | null) => (v && /^[a-z_]{1,40}$/.test(v) ? v : undefined);
+  const reason = word(q.get("reason"));
+  const code = word(q.get("code"));
+  return reason && (code ? `${reason}:${code}` : reason);
 }
 
 function isNextSignal(e: unknown): boolean {

@@ -62,3 +62,20 @@ describe("the metrics token", () => {
     expect(bearerMatches(null, token)).toBe(false);
   });
 });
+
+describe("ops/alerts.yml", () => {
+  it("names only metrics Roster exports", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { registerEmailMetrics } = await import("./email");
+    const { registerMemberMetrics } = await import("./members");
+    const { registerRateLimitMetrics } = await import("./rate-limit");
+    const { registerSamlMetrics } = await import("./saml");
+    const { registerScimMetrics } = await import("./scim");
+    const { registerSeatMetrics } = await import("./seats");
+    for (const register of [registerEmailMetrics, registerMemberMetrics, registerRateLimitMetrics, registerSamlMetrics, registerScimMetrics, registerSeatMetrics]) register();
+    const exported = new Set(registry().getMetricsAsArray().map((m) => m.name));
+    const named = new Set(readFileSync("ops/alerts.yml", "utf8").match(/\broster_[a-z_]+/g));
+    expect(named.size).toBeGreaterThan(5);
+    for (const name of named) expect(exported, name).toContain(name.replace(/_(bucket|count|sum)$/, ""));
+  });
+});

@@ -246,7 +246,7 @@ describe("server logs", () => {
     expect(lines.find((l) => l.reqId === "admin-1")).toMatchObject({ msg: "request", area: "admin", method: "POST", path: "/api/admin/members", status: 401 });
     expect(lines.find((l) => l.reqId === "bulk-1")).toMatchObject({ msg: "request", area: "scim", method: "POST", path: "/api/scim/v2/Bulk", status: 200, operation: "bulk" });
     const refusal = lines.find((l) => l.reqId === "acs-1");
-    expect(refusal).toMatchObject({ area: "oauth", status: 303 });
+    expect(refusal).toMatchObject({ area: "oauth", status: 303, refused: "saml:malformed" });
     for (const file of ctx().logFiles.slice(0, 2)) expect(secretsInLog(file, [...handled, ctx().metricsToken])).toEqual([]);
   });
 });
