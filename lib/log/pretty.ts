@@ -11,7 +11,7 @@
  */
 const LEVEL_COLOURS: Record<string, number> = { trace: 90, debug: 90, info: 32, warn: 33, error: 31, fatal: 35 };
 /** Fields the line's head already shows, or that say nothing in development. */
-const SHOWN = new Set(["time", "level", "msg", "pid", "hostname", "method", "path", "status", "durationMs", "err"]);
+const SHOWN = new Set(["time", "level", "msg", "pid", "hostname", "method", "path", "status", "durationMs", "job", "err"]);
 
 export function prettyLine(json: string, colour = false): string {
   let o: Record<string, unknown>;
@@ -23,10 +23,13 @@ export function prettyLine(json: string, colour = false): string {
   const paint = (code: number | undefined, s: string) => (colour && code ? `\u001b[${code}m${s}\u001b[0m` : s);
   const time = typeof o.time === "string" ? o.time.slice(11, 23) : new Date().toISOString().slice(11, 23);
   const level = String(o.level ?? "info");
+  const took = typeof o.durationMs === "number" ? ` ${o.durationMs}ms` : "";
   const head =
     o.method && o.path
-      ? `${o.method} ${o.path} ${o.status ?? ""}${typeof o.durationMs === "number" ? ` ${o.durationMs}ms` : ""}`
-      : String(o.msg ?? "");
+      ? `${o.method} ${o.path} ${o.status ?? ""}${took}`
+      : o.job
+        ? `${o.job}${took}${o.msg && o.msg !== "job" ? ` ${o.msg}` : ""}`
+        : String(o.msg ?? "");
   const rest = Object.entries(o)
     .filter(([k, v]) => !SHOWN.has(k) && v !== undefined)
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)

@@ -168,8 +168,12 @@ describe("prettyLine (LOG_FORMAT=pretty)", () => {
     expect(prettyLine(json)).toBe("11:02:03.120 INFO  POST /api/scim/v2/Users 201 12ms  area=scim reqId=r1\n");
   });
 
-  it("shows other lines by their message, an error's stack below", () => {
-    const json = JSON.stringify({ level: "error", time: "2026-12-07T11:02:03.120Z", msg: "job failed", job: "email.deliver", err: { type: "Error", message: "boom", stack: "    at x (y.js:1:1)" } });
-    expect(prettyLine(json)).toBe("11:02:03.120 ERROR job failed  job=email.deliver\n  Error: boom\n    at x (y.js:1:1)\n");
+  it("shows a job by its name, other lines by their message, an error's stack below", () => {
+    const job = JSON.stringify({ level: "info", time: "2026-12-07T11:02:03.120Z", msg: "job", job: "email.deliver", sent: 3, durationMs: 40 });
+    expect(prettyLine(job)).toBe("11:02:03.120 INFO  email.deliver 40ms  sent=3\n");
+    const failed = JSON.stringify({ level: "error", time: "2026-12-07T11:02:03.120Z", msg: "job failed; will retry", job: "statistics", err: { type: "Error", message: "boom", stack: "    at x (y.js:1:1)" } });
+    expect(prettyLine(failed)).toBe("11:02:03.120 ERROR statistics job failed; will retry\n  Error: boom\n    at x (y.js:1:1)\n");
+    const other = JSON.stringify({ level: "warn", time: "2026-12-07T11:02:03.120Z", msg: "SAML response refused", reason: "expired" });
+    expect(prettyLine(other, true)).toBe("\u001b[90m11:02:03.120\u001b[0m \u001b[33mWARN \u001b[0m SAML response refused  \u001b[90mreason=expired\u001b[0m\n");
   });
 });
