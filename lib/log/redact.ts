@@ -49,6 +49,8 @@ const SECRET_SHAPES: [RegExp, string][] = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]+:)[^@/?#\s]+@/gi, `$1${REDACTED}@`],
   // Session and CSRF cookies.
   [/((?:__Secure-|__Host-)?next-auth\.[\w.-]+=)[^;\s"']+/g, `$1${REDACTED}`],
+  // Email addresses (an SMTP server's refusal names its recipient): people are found by the ids on the line.
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, "[email]"],
 ];
 
 /**
@@ -56,7 +58,7 @@ const SECRET_SHAPES: [RegExp, string][] = [
  * path, a user agent) has none of these, and one pass of this instead of a
  * pass of each shape keeps the request line cheap on the SCIM path.
  */
-const SUSPECT = /bearer|basic|scim_|<|PHNhbW|[?&][A-Za-z_]+=|\/invitations\/|:\/\/|next-auth\.|[A-Za-z0-9+/]{200}/i;
+const SUSPECT = /bearer|basic|scim_|<|@|PHNhbW|[?&][A-Za-z_]+=|\/invitations\/|:\/\/|next-auth\.|[A-Za-z0-9+/]{200}/i;
 
 /** Replaces every secret-shaped part of a text. */
 export function scrubSecrets(text: string): string {
