@@ -7,9 +7,10 @@ import fs from "node:fs";
  * anything shaped like a SCIM token, a bearer credential, a sign-in or
  * invitation link, a session cookie or a SAML response that the logger's
  * redaction should have taken out. It also checks that the log holds
- * Roster's request lines, each a whole JSON object, so that the scan is
- * reading what the server said about the requests. Returns one line per
- * finding.
+ * Roster's own lines, each a whole JSON object, so that the scan is reading
+ * what the server said (a server that answered requests wrote their lines;
+ * one restarted only to deliver email wrote its job lines). Returns one
+ * line per finding.
  */
 const SHAPES: [RegExp, string][] = [
   // A token is "scim_" and 43 base64url characters (lib/crypto.ts newSecret); "lib_scim_routes_ts_…" (a build chunk's name in a stack trace) is not.
@@ -35,19 +36,19 @@ export function secretsInLog(logFile: string, secrets: string[]): string[] {
   return found;
 }
 
-/** Roster's lines start with "{" and are one JSON object each; a server that answered requests wrote request lines. */
+/** Roster's lines start with "{" and are one JSON object each, with a level and a time. */
 function structuredLines(logFile: string, log: string): string[] {
   // A line cut by SIGKILL (the crash suite) may end the file without its newline.
   const lines = log.split("\n").slice(0, -1);
-  let requests = 0;
+  let roster = 0;
   for (const line of lines) {
     if (!line.startsWith("{")) continue;
     try {
-      const o = JSON.parse(line) as { msg?: string; reqId?: string };
-      if (o.reqId && (o.msg === "request" || o.msg === "request failed")) requests++;
+      const o = JSON.parse(line) as { level?: string; time?: string };
+      if (o.level && o.time) roster++;
     } catch {
       return [`${logFile} has a line that starts like a JSON log line but is not one: ${line.slice(0, 80)}`];
     }
   }
-  return requests > 0 ? [] : [`${logFile} holds no request log lines: the scan would not see what the server logged about requests`];
+  return roster > 0 ? [] : [`${logFile} holds none of Roster's JSON lines: the scan would not see what the server logged`];
 }
