@@ -104,6 +104,8 @@ test("SCIM creates and a seat refusal in the provisioning log and on Users; remo
   const refusedRow = page.getByRole("row", { name: new RegExp(hire.replace(/\./g, "\\.")) });
   await expect(refusedRow).toContainText("403");
   await expect(refusedRow).toContainText(detail);
+  // The response's X-Request-Id, which finds the server's log line.
+  await expect(refusedRow).toContainText(/Request ID: [0-9a-f-]{36}/);
   await screenshot(page, "provisioning-log");
 
   // Add a seat (the banner's link opens the form), the IdP retries, the banner clears.

@@ -28,6 +28,17 @@ const envSchema = z.object({
   SIGN_IN_EMAILS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(5)),
   /** "1" turns on the demo IdP and the dev mailbox in a production build (tests and demos only; lib/dev/guard.ts). */
   ROSTER_DEMO: z.preprocess(blankToUndefined, z.enum(["0", "1"]).optional()),
+  /** Turns on /api/metrics (Prometheus), readable only with `Authorization: Bearer <this>`; unset, the endpoint is a 404. */
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .min(16, "must be at least 16 characters (try: openssl rand -hex 24)")
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an Authorization header)"),
+  ),
+  /** pino's levels; unset: info (error under tests, whose output would drown in job lines and expected warnings). */
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  /** json (one object a line, for collectors) or pretty (for people); unset: pretty in development, json otherwise. */
+  LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(["json", "pretty"]).optional()),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

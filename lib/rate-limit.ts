@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { rateLimits } from "@/lib/db/schema";
+import { countRateLimitRefusal } from "@/lib/metrics/rate-limit";
 
 export interface RateDecision {
   allowed: boolean;
@@ -34,7 +35,9 @@ export async function consumeRateLimit(db: Executor, key: string, perMinute: num
       retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + interval '1 minute' - now())))::int`,
     });
   const row = rows[0]!;
-  return { allowed: row.count <= perMinute, retryAfter: Math.max(1, row.retryAfter) };
+  const allowed = row.count <= perMinute;
+  if (!allowed) countRateLimitRefusal(key);
+  return { allowed, retryAfter: Math.max(1, row.retryAfter) };
 }
 
 /**

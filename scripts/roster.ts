@@ -5,8 +5,11 @@
  * else goes to stderr, and errors exit non-zero.
  */
 import { parseArgs } from "node:util";
+import { logToStderr } from "@/lib/log/logger";
 import { commands, type CommandName } from "./cli/commands";
 import { CliError } from "./cli/io";
+
+logToStderr();
 
 const HELP = `Roster operator CLI
 

@@ -69,6 +69,12 @@ export function ProvisioningLogTable({
                 {!compact && e.ignoredAttributes?.length ? (
                   <p className="text-xs text-zinc-500">Not stored: {e.ignoredAttributes.join(", ")}</p>
                 ) : null}
+                {!compact && e.requestId ? (
+                  // The id the response carried as X-Request-Id: Roster's operators find the server's log line with it.
+                  <p className="text-xs text-zinc-500">
+                    Request ID: <code className="font-mono select-all">{e.requestId}</code>
+                  </p>
+                ) : null}
               </Td>
             </tr>
           );

@@ -3,9 +3,8 @@ import { env } from "@/lib/env";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
 import { acceptedInvitationHash, forgetInvitation } from "./invitation-cookie";
 import { clientSecretVerifier, getJackson, samlRedirects } from "@/lib/sso/jackson";
-import { refusalUrl } from "@/lib/sso/refusals";
 import { currentSessionUserId, startSession } from "./session-cookie";
-import { admitSsoSignIn } from "./sso-sign-in";
+import { admitSsoSignIn, ssoAdmitted, ssoRefusalUrl, ssoRejectedUrl } from "./sso-sign-in";
 
 interface IdpProfile {
   email?: string;
@@ -35,19 +34,20 @@ export async function completeIdpInitiatedSignIn(code: string | null): Promise<s
     });
     profile = (await jackson.oauthController.userInfo(token.access_token)) as IdpProfile;
   } catch {
-    return `${appUrl}${refusalUrl("saml", null, "rejected")}`;
+    return `${appUrl}${ssoRejectedUrl()}`;
   }
   // Codes of SP-initiated sign-ins are bound to next-auth's PKCE verifier and fail above; this is belt and braces.
-  if (!profile.requested?.isIdPFlow) return `${appUrl}${refusalUrl("saml", null, "rejected")}`;
+  if (!profile.requested?.isIdPFlow) return `${appUrl}${ssoRejectedUrl()}`;
   const orgId = profile.requested.tenant ?? "";
   const db = await getDb();
   const invitationTokenHash = await acceptedInvitationHash();
   await forgetInvitation();
   const account = profile.email ? await findAccountByEmail(db, profile.email) : undefined;
   const current = await currentSessionUserId();
-  if (current && current !== account?.id) return `${appUrl}${refusalUrl("other_session", orgId)}`;
+  if (current && current !== account?.id) return `${appUrl}${ssoRefusalUrl("other_session", orgId)}`;
   const decision = await admitSsoSignIn(db, { orgId, email: profile.email, invitationTokenHash });
-  if (!decision.allowed) return `${appUrl}${refusalUrl(decision.reason, decision.orgId)}`;
+  if (!decision.allowed) return `${appUrl}${ssoRefusalUrl(decision.reason, decision.orgId)}`;
+  ssoAdmitted();
   if (current !== decision.userId) await startSession(decision.userId);
   return `${appUrl}/`;
 }

@@ -9,11 +9,10 @@ import { rosterAdapter } from "./adapter";
 import { acceptedInvitationHash, forgetInvitation } from "./invitation-cookie";
 import { clientSecretVerifier } from "@/lib/sso/jackson";
 import { requestMagicLink } from "./magic-link";
-import { refusalUrl } from "@/lib/sso/refusals";
 import { authSecret } from "@/lib/auth-secret";
 import { currentSessionUserId, SESSION_MAX_AGE_S, secureCookies } from "./session-cookie";
 import { magicLinkDecision } from "./sign-in-rules";
-import { admitSsoSignIn } from "./sso-sign-in";
+import { admitSsoSignIn, ssoAdmitted, ssoRefusalUrl } from "./sso-sign-in";
 
 const DAY = 24 * 60 * 60;
 
@@ -92,10 +91,10 @@ async function samlSignIn(userId: string, profile: JacksonProfile | undefined): 
   await forgetInvitation();
   const account = profile?.email ? await findAccountByEmail(db, profile.email) : undefined;
   // next-auth found this IdP identity already linked to an account: it must be the one the email names.
-  if (account && isUuid(userId) && userId !== account.id) return refusalUrl("wrong_person", orgId);
+  if (account && isUuid(userId) && userId !== account.id) return ssoRefusalUrl("wrong_person", orgId);
   // Signed in as someone else in this browser: next-auth would link this identity to that account.
   const current = await currentSessionUserId();
-  if (current && current !== account?.id) return refusalUrl("other_session", orgId);
+  if (current && current !== account?.id) return ssoRefusalUrl("other_session", orgId);
   const decision = await admitSsoSignIn(db, { orgId, email: profile?.email, invitationTokenHash });
-  return decision.allowed ? true : refusalUrl(decision.reason, decision.orgId);
+  return decision.allowed ? ssoAdmitted() : ssoRefusalUrl(decision.reason, decision.orgId);
 }

@@ -4,7 +4,8 @@ import { invitations, memberships } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
 import { invitationStatus, latestOpenInvitation, markInvitationAccepted } from "@/lib/orgs/invitations";
 import { lockMembership, markMemberJoined } from "@/lib/orgs/lifecycle";
-import type { SsoRefusal } from "@/lib/sso/refusals";
+import { countSamlAccepted, countSamlRefused } from "@/lib/metrics/saml";
+import { refusalUrl, type SsoRefusal } from "@/lib/sso/refusals";
 import { isUuid } from "@/lib/validation";
 
 export type SsoDecision =
@@ -59,4 +60,26 @@ export async function admitSsoSignIn(
     await markMemberJoined(tx, { orgId: p.orgId, membershipId: membership.id });
     return { allowed: true, userId: user.id, joined: true };
   });
+}
+
+/**
+ * Where a refused SAML sign-in sends the browser (the page that says why),
+ * counted by its reason: the sign-in rules' refusals and those of the flows
+ * around them (someone else signed in, an identity linked to another account).
+ */
+export function ssoRefusalUrl(reason: SsoRefusal | "other_session", orgId: string | null): string {
+  countSamlRefused(reason);
+  return refusalUrl(reason, orgId);
+}
+
+/** Jackson would not redeem an IdP-initiated sign-in's code: the same refusal page as a response Jackson refused at the ACS. */
+export function ssoRejectedUrl(): string {
+  countSamlRefused("rejected");
+  return refusalUrl("saml", null, "rejected");
+}
+
+/** The sign-in rules let the person in: the flow starts their session next. */
+export function ssoAdmitted(): true {
+  countSamlAccepted();
+  return true;
 }

@@ -1,3 +1,4 @@
+import { log } from "@/lib/log/logger";
 import type { Database } from "./client";
 import { getDatabase } from "./index";
 
@@ -55,7 +56,7 @@ export function changeCache<V>(channel: string, maxAgeMs: number, database: () =
       )
       .catch((e: unknown) => {
         // Serve uncached (always correct) and try again on a later request.
-        console.error(`Cache for ${channel}: could not subscribe; reading through. ${e instanceof Error ? e.message : String(e)}`);
+        log().warn({ channel, err: e }, "cache: could not subscribe; reading through");
         subscribing = null;
       });
   };

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { log } from "@/lib/log/logger";
 import type { Database } from "./client";
 
 /**
@@ -33,8 +34,14 @@ export function startStatisticsKeeper(database: Database): { stop(): void } {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    // A line for each run that analyzed something; the quiet checks every two seconds only at debug level.
     refreshStatistics(database)
-      .catch((e: unknown) => console.error("Statistics refresh failed; will retry", e instanceof Error ? e.message : e))
+      .then(
+        (analyzed) => log()[analyzed.length ? "info" : "debug"]({ job: "statistics", analyzed, durationMs: ms() }, "job"),
+        (e: unknown) => log().error({ job: "statistics", durationMs: ms(), err: e }, "job failed; will retry"),
+      )
       .finally(() => (running = false));
   }, INTERVAL_MS);
   timer.unref();

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull, lte, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { run, statement } from "@/lib/db/statement";
 import { emailOutbox } from "@/lib/db/schema";
+import { log } from "@/lib/log/logger";
+import { countEmailDeliveries } from "@/lib/metrics/email";
 import type { EmailTransport } from "./transport";
 
 export const MAX_ATTEMPTS = 8;
@@ -10,13 +12,20 @@ const LEASE_SECONDS = 60;
 /** 30 s, 1 min, 2 min… capped at one hour. */
 const retryDelayMs = (attempt: number) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
 
+/** What deliveries did, added up across batches (the worker's log line for each run). */
+export interface DeliveryTally {
+  sent: number;
+  retry: number;
+  gaveUp: number;
+}
+
 /**
  * Sends the emails that are due. Rows are leased with FOR UPDATE SKIP LOCKED
  * and a lease time, so several app instances can run this side by side and
  * each email goes to exactly one of them; a crash mid-send lets the lease
  * expire and the email is retried.
  */
-export async function deliverDueEmails(db: Db, transport: EmailTransport, batch = 50): Promise<number> {
+export async function deliverDueEmails(db: Db, transport: EmailTransport, batch = 50, tally?: DeliveryTally): Promise<number> {
   const due = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -46,6 +55,8 @@ export async function deliverDueEmails(db: Db, transport: EmailTransport, batch 
     const ids = sent;
     sent = [];
     await run(db, MARK_SENT, [ids, transport.name]);
+    countEmailDeliveries("sent", ids.length);
+    if (tally) tally.sent += ids.length;
   };
   for (const email of leased) {
     try {
@@ -63,6 +74,10 @@ export async function deliverDueEmails(db: Db, transport: EmailTransport, batch 
           nextAttemptAt: new Date(Date.now() + retryDelayMs(email.attempts)),
         })
         .where(eq(emailOutbox.id, email.id));
+      countEmailDeliveries(failed ? "gave_up" : "retry");
+      // Which email (id and kind, never the address or the content) and why, for whoever looks into a failure.
+      log().warn({ job: "email.deliver", emailId: email.id, kind: email.kind, attempt: email.attempts, gaveUp: failed, err: e }, "email not sent");
+      if (tally) tally[failed ? "gaveUp" : "retry"]++;
     }
   }
   await markSent();

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
-import { deliverDueEmails } from "./delivery";
+import { log } from "@/lib/log/logger";
+import { deliverDueEmails, type DeliveryTally } from "./delivery";
 import { onOutboxEnqueued } from "./outbox";
 import { createTransport } from "./transport";
 
@@ -29,15 +30,20 @@ export async function startOutboxWorker(db: Db): Promise<OutboxWorker> {
       return;
     }
     running = (async () => {
+      const started = performance.now();
+      const tally: DeliveryTally = { sent: 0, retry: 0, gaveUp: 0 };
       try {
         do {
           again = false;
-          while (!stopped && (await deliverDueEmails(db, transport)) > 0) {
+          while (!stopped && (await deliverDueEmails(db, transport, undefined, tally)) > 0) {
             // keep going while there is a backlog
           }
         } while (again && !stopped);
+        // One line a run that did something; the idle polls every two seconds only at debug level.
+        const worked = tally.sent + tally.retry + tally.gaveUp > 0;
+        log()[worked ? "info" : "debug"]({ job: "email.deliver", ...tally, durationMs: Math.round(performance.now() - started) }, "job");
       } catch (e) {
-        console.error("Outbox delivery failed; will retry", e instanceof Error ? e.message : e);
+        log().error({ job: "email.deliver", ...tally, durationMs: Math.round(performance.now() - started), err: e }, "job failed; will retry");
       } finally {
         running = null;
       }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDomainError, type DomainErrorCode } from "@/lib/errors";
+import { log } from "@/lib/log/logger";
 
 /** How the admin API (JSON for Roster's own pages) reports domain errors. */
 const STATUS: Record<DomainErrorCode, number> = {
@@ -27,7 +28,8 @@ export function jsonError(status: number, code: string, message: string): Respon
   return Response.json({ error: { code, message } }, { status });
 }
 
-export function errorResponse(e: unknown): Response {
+/** `requestId`, when the route has one, finds the server's log line from a 500 the browser showed. */
+export function errorResponse(e: unknown, requestId?: string): Response {
   if (e instanceof HttpError) return jsonError(e.status, e.code, e.message);
   if (isDomainError(e)) return jsonError(STATUS[e.code], e.code, e.message);
   if (e instanceof z.ZodError) {
@@ -36,6 +38,7 @@ export function errorResponse(e: unknown): Response {
     return jsonError(400, "invalid", `${where}${first?.message ?? "Invalid request"}`);
   }
   // Unknown errors are bugs: log them server-side, leak nothing to the caller.
-  console.error("Unhandled error in admin API", e);
-  return jsonError(500, "internal", "Something went wrong on our side. Try again; if it persists, contact support.");
+  log().error({ reqId: requestId, err: e }, "unhandled error in Roster's API");
+  const ref = requestId ? ` (request ${requestId})` : "";
+  return jsonError(500, "internal", `Something went wrong on our side${ref}. Try again; if it persists, contact support.`);
 }

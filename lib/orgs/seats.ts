@@ -3,6 +3,7 @@ import type { Executor } from "@/lib/db";
 import { isCheckViolation } from "@/lib/db/errors";
 import { organisations, organisationSeats } from "@/lib/db/schema";
 import { NotFoundError, SeatLimitError } from "@/lib/errors";
+import { countSeatRefusal } from "@/lib/metrics/seats";
 
 /** The CHECK that refuses a claim when every seat is held (drizzle/0008). */
 const SEATS_HELD_CHECK = "organisation_seats_held_range";
@@ -28,7 +29,7 @@ export async function claimSeat(tx: Executor, orgId: string): Promise<void> {
  * The refusal for an organisation whose seats are all held, with the counts
  * as they are now. Statements that claim a seat by an unconditional
  * increment (lib/orgs/statements) are refused by the CHECK constraint, and
- * turn that into this.
+ * turn that into this. Every seat refusal is made here, so here it is counted.
  */
 export async function seatLimitError(db: Executor, orgId: string): Promise<SeatLimitError> {
   const [org] = await db
@@ -37,6 +38,7 @@ export async function seatLimitError(db: Executor, orgId: string): Promise<SeatL
     .innerJoin(organisations, eq(organisations.id, organisationSeats.orgId))
     .where(eq(organisationSeats.orgId, orgId));
   if (!org) throw new NotFoundError("Organisation not found");
+  countSeatRefusal();
   return new SeatLimitError(org.name, org.seats, org.held);
 }
 

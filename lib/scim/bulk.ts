@@ -1,6 +1,8 @@
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
+import { loggablePath } from "@/lib/log/redact";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { errorBody, invalidSyntax, invalidValue, ScimError, toScimError } from "./errors";
+import { errorBody, internalError, invalidSyntax, invalidValue, ScimError, toScimError } from "./errors";
 import type { LogNotes, ScimContext, ScimHandler, ScimReply } from "./http/handler";
 import { recordRequest } from "./log";
 import { isObject, type Json } from "./normalize";
@@ -224,8 +226,11 @@ async function runOne(ctx: ScimContext, runOperation: RunOperation, op: Operatio
     if (/^\/bulk(\/|$)/i.test(url.pathname.slice(new URL(ctx.baseUrl).pathname.length))) throw invalidSyntax("A bulk operation cannot be another bulk request.");
     reply = await runOperation(opCtx);
   } catch (e) {
-    const err = toScimError(e);
-    if (err.status >= 500) console.error("SCIM bulk %s %s failed", op.method, url.pathname, e);
+    let err = toScimError(e);
+    if (err.status >= 500) {
+      log().error({ area: "scim", reqId: ctx.requestId, orgId: ctx.orgId, bulkMethod: op.method, bulkPath: loggablePath(url.pathname), err: e }, "bulk operation failed");
+      err = internalError(ctx.requestId);
+    }
     reply = { status: err.status, body: errorBody(err), headers: err.headers };
   }
   const failed = reply.status >= 400;
@@ -245,6 +250,7 @@ async function runOne(ctx: ScimContext, runOperation: RunOperation, op: Operatio
     durationMs: Math.round(performance.now() - started),
     userAgent: ctx.req.headers.get("user-agent")?.slice(0, 500) ?? null,
     ignoredAttributes: notes.ignored?.length ? [...new Set(notes.ignored)] : null,
+    requestId: ctx.requestId,
   });
   const location = reply.headers?.Location ?? (op.method !== "POST" && !failed ? url.toString() : undefined);
   return {

@@ -79,3 +79,8 @@ export function toScimError(e: unknown): ScimError {
   if (pg?.code.startsWith("22")) return invalidValue("A value in the request is not acceptable to Roster (wrong type, format or length).");
   return new ScimError(500, "Roster could not process the request. It has been logged; retry later.");
 }
+
+/** A 5xx as the IdP sees it: nothing of the cause, but the request id that finds the server's log line. */
+export function internalError(requestId: string): ScimError {
+  return new ScimError(500, `Roster could not process the request. It has been logged as request ${requestId}; retry later.`);
+}

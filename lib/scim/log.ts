@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db";
 import type { provisioningLog } from "@/lib/db/schema";
 import { statement, run } from "@/lib/db/statement";
+import { log } from "@/lib/log/logger";
+import { scrubSecrets } from "@/lib/log/redact";
 
 export type LogEntry = Omit<typeof provisioningLog.$inferInsert, "id" | "at">;
 
@@ -47,9 +49,10 @@ export function recordRequest(db: Db, entry: LogEntry): void {
  * and building it cost more server time than running it).
  */
 const INSERT = statement(`insert into provisioning_log
-  (org_id, token_id, method, path, resource_type, resource_id, target, operation, status, scim_type, detail, duration_ms, user_agent, ignored_attributes)
+  (org_id, token_id, method, path, resource_type, resource_id, target, operation, status, scim_type, detail, duration_ms, user_agent, ignored_attributes,
+   request_id)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[],
-    $10::text[], $11::text[], $12::int[], $13::text[], $14::jsonb[])`);
+    $10::text[], $11::text[], $12::int[], $13::text[], $14::jsonb[], $15::text[])`);
 
 function columns(batch: LogEntry[]): unknown[][] {
   const col = <T>(f: (e: LogEntry) => T) => batch.map(f);
@@ -68,6 +71,7 @@ function columns(batch: LogEntry[]): unknown[][] {
     col((e) => e.durationMs ?? 0),
     col((e) => e.userAgent ?? null),
     col((e) => (e.ignoredAttributes ? JSON.stringify(e.ignoredAttributes) : null)),
+    col((e) => e.requestId ?? null),
   ];
 }
 
@@ -81,7 +85,7 @@ async function flush(db: Db): Promise<void> {
     } catch (e) {
       // The database's reason only: the failed query's parameters are request data and stay out of logs.
       const reason = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message.split("\n")[0]) : String(e);
-      console.error("provisioning log: could not write %d rows: %s", batch.length, reason);
+      log().error({ area: "scim", rows: batch.length, reason: scrubSecrets((reason ?? "").slice(0, 300)) }, "provisioning log: could not write rows");
     }
   }
   s.flushing = null;

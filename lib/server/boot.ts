@@ -5,6 +5,7 @@ import { devSurfacesEnabled } from "@/lib/dev/guard";
 import { seedDemo } from "@/lib/dev/seed";
 import { startOutboxWorker } from "@/lib/email/worker";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import { purgeEndedRateLimits } from "@/lib/rate-limit";
 import { drainProvisioningLog } from "@/lib/scim/log";
 
@@ -12,10 +13,15 @@ const HOUSEKEEPING_MS = 5 * 60_000;
 /** How long a stopping server waits for its last emails and log rows before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Every few minutes, in every instance (each statement is idempotent): drop rate-limit windows that have ended. */
+/** Every few minutes, in every instance (each statement is idempotent): drop rate-limit windows that have ended. One log line a run. */
 function startHousekeeping(db: Db): void {
   const timer = setInterval(() => {
-    purgeEndedRateLimits(db).catch((e) => console.error("Housekeeping failed; will retry", e instanceof Error ? e.message : e));
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    purgeEndedRateLimits(db).then(
+      (purged) => log().info({ job: "housekeeping", rateLimitWindowsPurged: purged, durationMs: ms() }, "job"),
+      (e: unknown) => log().error({ job: "housekeeping", durationMs: ms(), err: e }, "job failed; will retry"),
+    );
   }, HOUSEKEEPING_MS);
   timer.unref();
 }
@@ -30,13 +36,16 @@ async function boot(): Promise<void> {
   const database = await getDatabase();
   if (database.kind === "pglite" && (await isEmpty(database.db))) {
     await seedDemo(database.db);
-    console.log("Roster: new embedded database, seeded with the Acme and Globex demo organisations.");
+    log().info("Roster: new embedded database, seeded with the Acme and Globex demo organisations.");
     if (devSurfacesEnabled()) await connectDemoIdp(database.db);
   }
   const outbox = await startOutboxWorker(database.db);
   startHousekeeping(database.db);
   startStatisticsKeeper(database);
-  console.log(`Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`);
+  log().info(
+    { appUrl: e.APP_URL, database: database.kind, metrics: e.METRICS_TOKEN ? "on" : "off" },
+    `Roster: ready on ${e.APP_URL} (${database.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"})`,
+  );
 
   // PGlite must be closed cleanly or its data directory is left mid-write. Before that, the email batch in
   // hand is finished and marked (another instance would otherwise wait out its lease to send the rest) and
@@ -56,9 +65,9 @@ async function connectDemoIdp(db: Db): Promise<void> {
   try {
     const { connectDemoIdpToAcme } = await import("@/lib/dev/idp/bootstrap");
     await connectDemoIdpToAcme(db);
-    console.log("Roster: Acme signs in through the demo identity provider at /dev/idp.");
+    log().info("Roster: Acme signs in through the demo identity provider at /dev/idp.");
   } catch (e) {
-    console.error(`Roster: could not connect the demo identity provider: ${e instanceof Error ? e.message : String(e)}`);
+    log().error({ err: e }, "Roster: could not connect the demo identity provider");
   }
 }
 
@@ -72,7 +81,9 @@ export async function bootOrExit(): Promise<void> {
   try {
     await boot();
   } catch (e) {
+    // The reason in full (an invalid environment lists every variable to fix), and as a log line for collectors.
     console.error(`\nRoster could not start:\n${e instanceof Error ? e.message : String(e)}\n`);
+    log().fatal({ err: e }, "Roster could not start");
     process.exit(1);
   }
 }

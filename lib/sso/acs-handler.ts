@@ -4,11 +4,21 @@ import { refusalUrl } from "@/lib/sso/refusals";
 import { getDb, type Db } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
+import { scrubSecrets } from "@/lib/log/redact";
+import { countSamlRefused } from "@/lib/metrics/saml";
 import { isUuid } from "@/lib/validation";
 import { AcsRefusal, checkSamlResponse, type AcsDeps, type IdpConnection } from "./acs";
 import { markAssertionUsed, purgeExpiredAssertions } from "./replay";
+import type { AcsRefusalCode } from "./saml-response";
 
 const redirect = (url: string) => new Response(null, { status: 303, headers: { location: url, "cache-control": "no-store" } });
+
+/** A response refused before Jackson saw it or by Jackson: counted by its code, and the browser sent to the page that explains it. */
+function refuse(code: AcsRefusalCode | "rejected"): Response {
+  countSamlRefused(code);
+  return redirect(`${env().APP_URL}${refusalUrl("saml", null, code)}`);
+}
 
 let lastPurge = 0;
 
@@ -50,31 +60,30 @@ export async function acsDeps(db: Db): Promise<AcsDeps> {
  * happened, never a 5xx.
  */
 export async function handleAcsPost(req: Request, deps?: AcsDeps): Promise<Response> {
-  const appUrl = env().APP_URL;
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
-    return redirect(`${appUrl}${refusalUrl("saml", null, "malformed")}`);
+    return refuse("malformed");
   }
   const samlResponse = form.get("SAMLResponse");
   const relayState = form.get("RelayState");
-  if (typeof samlResponse !== "string") return redirect(`${appUrl}${refusalUrl("saml", null, "malformed")}`);
+  if (typeof samlResponse !== "string") return refuse("malformed");
   const input = { samlResponse, relayState: typeof relayState === "string" ? relayState : "" };
   try {
     await checkSamlResponse(input, deps ?? (await acsDeps(await getDb())));
   } catch (e) {
     if (!(e instanceof AcsRefusal)) throw e;
-    console.warn(`SSO: refused a SAML response (${e.code}): ${e.message}`);
-    return redirect(`${appUrl}${refusalUrl("saml", null, e.code)}`);
+    log().warn({ area: "sso", reason: e.code, detail: scrubSecrets(e.message.slice(0, 300)) }, "SAML response refused");
+    return refuse(e.code);
   }
   const jackson = await getJackson();
   try {
     const result = await jackson.oauthController.samlResponse({ SAMLResponse: input.samlResponse, RelayState: input.relayState });
     if (result.redirect_url && !result.error) return redirect(result.redirect_url);
-    console.warn(`SSO: Jackson refused a SAML response: ${result.error ?? "unexpected federation response"}`);
+    log().warn({ area: "sso", reason: "rejected", detail: scrubSecrets(result.error ?? "unexpected federation response") }, "SAML response refused by Jackson");
   } catch (e) {
-    console.warn(`SSO: Jackson refused a SAML response: ${e instanceof Error ? e.message : String(e)}`);
+    log().warn({ area: "sso", reason: "rejected", err: e }, "SAML response refused by Jackson");
   }
-  return redirect(`${appUrl}${refusalUrl("saml", null, "rejected")}`);
+  return refuse("rejected");
 }

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { JacksonOption, SAMLJackson } from "@boxyhq/saml-jackson";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
+import { scrubSecrets } from "@/lib/log/redact";
 import { authSecret } from "@/lib/auth-secret";
 
 /**
@@ -75,8 +77,12 @@ function jacksonOptions(store: JacksonStore, appUrl = env().APP_URL): JacksonOpt
       store.kind === "postgres"
         ? { engine: "sql", type: "postgres", url: store.url, ttl: OAUTH_TTL_S, cleanupLimit: 1000 }
         : { engine: "sql", type: "sqlite", url: store.file, ttl: OAUTH_TTL_S, cleanupLimit: 1000 },
-    // Jackson's info lines would land on stdout, where the CLI prints its JSON.
-    logger: { info: () => {}, warn: (m: string) => console.warn(`jackson: ${m}`), error: (m: string) => console.error(`jackson: ${m}`) },
+    // Jackson's info lines say nothing an operator needs; its warnings and errors become Roster's lines, scrubbed.
+    logger: {
+      info: () => {},
+      warn: (m: string) => log().warn({ area: "sso", detail: scrubSecrets(String(m).slice(0, 500)) }, "jackson"),
+      error: (m: string) => log().error({ area: "sso", detail: scrubSecrets(String(m).slice(0, 500)) }, "jackson"),
+    },
   };
 }
 

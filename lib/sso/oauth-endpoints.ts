@@ -1,4 +1,5 @@
 import type { OAuthReq, OAuthTokenReq } from "@boxyhq/saml-jackson";
+import { log } from "@/lib/log/logger";
 import { getJackson } from "@/lib/sso/jackson";
 
 /**
@@ -16,7 +17,7 @@ function oauthError(e: unknown): Response {
   if (status && status >= 400 && status < 500) {
     return Response.json({ error: status === 401 ? "invalid_client" : "invalid_request", error_description: message }, { status, headers: noStore });
   }
-  console.error("SSO: Jackson endpoint failed", e);
+  log().error({ area: "sso", err: e }, "SSO: Jackson endpoint failed");
   return Response.json({ error: "server_error", error_description: "Single sign-on is unavailable. Try again." }, { status: 500, headers: noStore });
 }
 

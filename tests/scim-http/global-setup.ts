@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { buildExists, startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { createPostgresDatabase } from "../../scripts/lib/local-database";
@@ -6,8 +7,11 @@ import { createPostgresDatabase } from "../../scripts/lib/local-database";
  * One fresh database and three `next start` servers on it: the main one with
  * throttling off (the suite makes thousands of requests), and two instances
  * sharing a low SCIM_RATE_LIMIT to show the limit holds across instances.
+ * The main server and the first limited one serve /api/metrics (METRICS_TOKEN);
+ * the second has it unset, so its /api/metrics is the 404 of metrics turned off.
  */
 export const RATE_LIMIT = 12;
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 let servers: AppServer[] = [];
 let drop: (() => Promise<void>) | undefined;
 
@@ -16,12 +20,21 @@ export async function setup(project: TestProject) {
   const database = await createPostgresDatabase("roster_scim_http");
   drop = database.drop;
   const port = Number(process.env.SCIM_HTTP_PORT ?? 3170);
-  const main = await startAppServer({ port, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0" } });
+  const main = await startAppServer({ port, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0", METRICS_TOKEN } });
   const limited = await Promise.all(
-    [port + 1, port + 2].map((p) => startAppServer({ port: p, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: String(RATE_LIMIT) } })),
+    [port + 1, port + 2].map((p, i) =>
+      startAppServer({ port: p, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: String(RATE_LIMIT), METRICS_TOKEN: i === 0 ? METRICS_TOKEN : "" } }),
+    ),
   );
   servers = [main, ...limited];
-  project.provide("scimHttp", { databaseUrl: database.url, appUrl: main.url, limitedUrls: limited.map((s) => s.url), rateLimit: RATE_LIMIT });
+  project.provide("scimHttp", {
+    databaseUrl: database.url,
+    appUrl: main.url,
+    limitedUrls: limited.map((s) => s.url),
+    rateLimit: RATE_LIMIT,
+    metricsToken: METRICS_TOKEN,
+    logFiles: servers.map((s) => s.logFile),
+  });
 }
 
 export async function teardown() {
@@ -31,6 +44,6 @@ export async function teardown() {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    scimHttp: { databaseUrl: string; appUrl: string; limitedUrls: string[]; rateLimit: number };
+    scimHttp: { databaseUrl: string; appUrl: string; limitedUrls: string[]; rateLimit: number; metricsToken: string; logFiles: string[] };
   }
 }

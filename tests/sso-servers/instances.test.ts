@@ -7,12 +7,15 @@ const PORTS = { a: Number(process.env.SSO_SUITE_PORT ?? 3410), b: Number(process
 const PUBLIC_URL = `http://127.0.0.1:${PORTS.a}`;
 process.env.APP_URL = PUBLIC_URL;
 process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 
 const { closeJackson, getJackson, samlRedirects, SSO_PRODUCT } = await import("@/lib/sso/jackson");
 const { openDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { readAuthnRequest } = await import("@/lib/dev/idp/saml-idp");
-const { makeOrg } = await import("../helpers/fixtures");
+const { makeOrg, uniq } = await import("../helpers/fixtures");
+const { secretsInLog } = await import("../../scripts/robustness/secrets");
+const { sql } = await import("drizzle-orm");
 const { TestIdp } = await import("../helpers/sso");
 const { createPostgresDatabase } = await import("../../scripts/lib/local-database");
 
@@ -36,7 +39,7 @@ beforeAll(async () => {
   openOrg = (await makeOrg(database.db)).id;
   openIdp = new TestIdp();
   await openIdp.connect(database.db, openOrg, true);
-  const shared = { APP_URL: PUBLIC_URL, NEXTAUTH_URL: PUBLIC_URL, AUTH_SECRET: process.env.AUTH_SECRET! };
+  const shared = { APP_URL: PUBLIC_URL, NEXTAUTH_URL: PUBLIC_URL, AUTH_SECRET: process.env.AUTH_SECRET!, METRICS_TOKEN };
   servers.a = await startAppServer({ port: PORTS.a, databaseUrl: pg.url, env: shared });
   servers.b = await startAppServer({ port: PORTS.b, databaseUrl: pg.url, env: shared });
   servers.plain = await startAppServer({ port: PORTS.plain, databaseUrl: pg.url, env: { ...shared, ROSTER_DEMO: "0" } });
@@ -128,5 +131,52 @@ describe("the demo IdP in a production build", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(`entityID="${PUBLIC_URL}/dev/idp"`);
     expect(await (await fetch(`${at("a")}/login`)).text()).toContain("demo identity provider");
+  });
+});
+
+/** One sample of instance a's /api/metrics (0 when the series does not exist yet). */
+async function sample(name: string): Promise<number> {
+  const res = await fetch(`${at("a")}/api/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(res.status).toBe(200);
+  const line = (await res.text()).split("\n").find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.slice(name.length + 1)) : 0;
+}
+
+describe("SAML sign-in metrics (issue 18)", () => {
+  const posted: string[] = [];
+
+  it("count accepted sign-ins and refusals by reason, on the instance that decided", async () => {
+    const names = ["roster_saml_sign_ins_accepted_total", 'roster_saml_sign_ins_refused_total{reason="unknown"}', 'roster_saml_sign_ins_refused_total{reason="replayed"}'];
+    const before = await Promise.all(names.map(sample));
+    const rows = (await database.db.execute(
+      sql`select u.email from memberships m join users u on u.id = m.user_id where m.org_id = ${openOrg} and m.role = 'owner'`,
+    )) as unknown as { email: string }[];
+    const owner = rows[0]!.email;
+
+    // Accepted: the owner, IdP-initiated, all the way to a session.
+    const response = openIdp.response({ email: owner });
+    posted.push(response);
+    const code = await postToAcs("a", response);
+    expect(code).toContain("/login/idp?code=");
+    const signedIn = await fetch(code, { redirect: "manual" });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get("location")).toBe(`${PUBLIC_URL}/`);
+    expect(signedIn.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Refused by a sign-in rule: the IdP vouches for someone Roster has no account for.
+    const stranger = openIdp.response({ email: `nobody-${uniq()}@example.com` });
+    posted.push(stranger);
+    const refused = await fetch(await postToAcs("a", stranger), { redirect: "manual" });
+    expect(refused.headers.get("location")).toContain("/login/refused?reason=unknown");
+
+    // Refused by Roster's checks of the response: the first one again.
+    expect(await postToAcs("a", response)).toContain("code=replayed");
+
+    const after = await Promise.all(names.map(sample));
+    expect(after.map((v, i) => v - before[i]!)).toEqual([1, 1, 1]);
+  });
+
+  it("server logs hold the sign-ins' lines but no SAML response, code, cookie or token", async () => {
+    for (const s of [servers.a!, servers.b!]) expect(secretsInLog(s.logFile, [...posted, METRICS_TOKEN])).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { bookSlot } from "@/lib/events/bookings";
 import { bookingBody } from "@/lib/events/schemas";
 import { errorResponse, jsonError } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/http/json-body";
+import { observed } from "@/lib/http/observed";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
 /** Bookings one member's page takes per minute: far above any real visitor traffic, low enough that a script cannot fill a calendar (and send its confirmation emails) in one go. */
@@ -17,7 +18,7 @@ const MAX_BODY_BYTES = 16 * 1024;
  * when the page took too many bookings this minute (counted in PostgreSQL,
  * shared by every instance).
  */
-export async function POST(req: Request): Promise<Response> {
+export const POST = observed(async (req, _ctx, { requestId }) => {
   try {
     const input = await readJsonBody(req, bookingBody, MAX_BODY_BYTES);
     const db = await getDb();
@@ -33,6 +34,6 @@ export async function POST(req: Request): Promise<Response> {
       { status: 201 },
     );
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, requestId);
   }
-}
+});

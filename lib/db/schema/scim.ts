@@ -56,6 +56,8 @@ export const provisioningLog = pgTable(
     userAgent: text("user_agent"),
     /** Attributes the IdP sent that Roster does not store (IdP quirk notes). */
     ignoredAttributes: jsonb("ignored_attributes").$type<string[]>(),
+    /** The request's X-Request-Id (lib/log/request-id.ts), also on the server's log line; null on rows older than it. */
+    requestId: text("request_id"),
   },
   (t) => [
     index("provisioning_log_org_at_idx").on(t.orgId, t.at),

@@ -1,7 +1,10 @@
 import type { Actor } from "@/lib/audit/actor";
 import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { errorBody, ScimError, toScimError } from "../errors";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/log/request-id";
+import { loggableUserAgent, logRequest } from "@/lib/log/request-line";
+import { observeScimRequest } from "@/lib/metrics/scim";
+import { errorBody, internalError, ScimError, toScimError } from "../errors";
 import { recordRequest } from "../log";
 import { isUuid } from "../filter/sql";
 import { consumeRateLimit } from "@/lib/rate-limit";
@@ -10,8 +13,9 @@ import { readJsonBody } from "./body";
 
 /**
  * The one wrapper every /api/scim/v2 route goes through: authentication,
- * throttling, body parsing, error conversion and the provisioning log. Route
- * handlers hold only the happy path and return a ScimReply.
+ * throttling, body parsing, error conversion, the provisioning log, the
+ * request id, the metrics and the log line. Route handlers hold only the
+ * happy path and return a ScimReply.
  */
 const SCIM_CONTENT_TYPE = "application/scim+json";
 
@@ -44,6 +48,8 @@ export interface ScimContext {
   params: Record<string, string>;
   body(): Promise<unknown>;
   notes: LogNotes;
+  /** This request's X-Request-Id, also on its provisioning-log rows (a Bulk request's operations share it). */
+  requestId: string;
 }
 
 type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -59,8 +65,9 @@ export const scimBaseUrl = () => `${env().APP_URL}/api/scim/v2`;
  */
 export const COMPRESS_FROM_BYTES = 8 * 1024;
 
-function respond(reply: ScimReply): Response {
+function respond(reply: ScimReply, requestId: string): Response {
   const headers = new Headers(reply.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
   const json = reply.body === undefined ? null : JSON.stringify(reply.body);
   // Resources hold personal data and change under the IdP's feet: no cache in between may keep them.
   // no-transform is what Next's compression honours (and tells proxies the same).
@@ -92,11 +99,13 @@ export function scimRoute(handler: ScimHandler) {
   return async (req: Request, route?: RouteParams): Promise<Response> => {
     const started = performance.now();
     const url = new URL(req.url);
+    const requestId = requestIdOf(req);
     const db = await getDb();
     const notes: LogNotes = {};
     let reply: ScimReply;
     let orgId: string | undefined;
     let tokenId: string | null = null;
+    let failure: unknown;
     try {
       const auth = await authenticate(db, req);
       orgId = auth.orgId;
@@ -125,10 +134,14 @@ export function scimRoute(handler: ScimHandler) {
         params,
         body: () => readJsonBody(req),
         notes,
+        requestId,
       });
     } catch (e) {
-      const err = toScimError(e);
-      if (err.status >= 500) console.error("SCIM %s %s failed", req.method, url.pathname, e);
+      let err = toScimError(e);
+      if (err.status >= 500) {
+        failure = e;
+        err = internalError(requestId);
+      }
       reply = errorReply(err);
     }
     if (orgId) {
@@ -149,8 +162,30 @@ export function scimRoute(handler: ScimHandler) {
         durationMs: Math.round(performance.now() - started),
         userAgent: req.headers.get("user-agent")?.slice(0, 500) ?? null,
         ignoredAttributes: notes.ignored?.length ? [...new Set(notes.ignored)] : null,
+        requestId,
       });
     }
-    return respond(reply);
+    observeScimRequest(req.method, url.pathname, reply.status, (performance.now() - started) / 1000);
+    const response = respond(reply, requestId);
+    logRequest({
+      area: "scim",
+      reqId: requestId,
+      method: req.method,
+      url,
+      status: reply.status,
+      started,
+      fields: {
+        orgId,
+        tokenId: tokenId ?? undefined,
+        resource: notes.resourceType,
+        resourceId: notes.resourceId && isUuid(notes.resourceId) ? notes.resourceId : undefined,
+        // The kind only ("patch", not the PATCH's paths, whose value filters may name people).
+        operation: notes.operation?.split(":")[0],
+        scimType: reply.status >= 400 ? (reply.body as { scimType?: string } | undefined)?.scimType : undefined,
+        ua: loggableUserAgent(req.headers.get("user-agent")),
+      },
+      err: failure,
+    });
+    return response;
   };
 }

@@ -1,5 +1,7 @@
+import { observed } from "@/lib/http/observed";
 import { authorize } from "@/lib/sso/oauth-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export { authorize as GET, authorize as POST };
+export const GET = observed(authorize);
+export const POST = observed(authorize);

@@ -1,5 +1,6 @@
+import { observed } from "@/lib/http/observed";
 import { token } from "@/lib/sso/oauth-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export { token as POST };
+export const POST = observed(token);

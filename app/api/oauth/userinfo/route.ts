@@ -1,5 +1,6 @@
+import { observed } from "@/lib/http/observed";
 import { userinfo } from "@/lib/sso/oauth-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export { userinfo as GET };
+export const GET = observed(userinfo);
