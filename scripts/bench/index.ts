@@ -2,6 +2,7 @@
  * `npm run bench -- [--n 2000] [--c 16] [--base URL --token T]` (the SCIM profile)
  * `npm run bench -- users-page [--members 100000] …` (the Users page at 100k members: users-page.ts)
  * `npm run bench -- peer [--n 2000] [--c 16]` (Roster / Jackson-in-Next.js, same workload, one run: peer.ts)
+ * `npm run bench -- observe [--n 200000]` (what observing one SCIM request costs in-process: observe.ts)
  *
  * Provisions N users over HTTP at concurrency C, the way an IdP does, and
  * prints throughput and p50/p95/p99 per phase: create, `userName eq` lookup,
@@ -23,6 +24,7 @@ const PROFILES: Record<string, () => Promise<{ run(argv: string[]): Promise<bool
   "users-page": () => import("./users-page"),
   large: () => import("./large"),
   peer: () => import("./peer"),
+  observe: () => import("./observe"),
 };
 const profile = PROFILES[process.argv[2] ?? ""];
 if (profile) {
