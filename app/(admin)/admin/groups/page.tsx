@@ -9,18 +9,21 @@ import { formatDate, plural } from "@/components/format";
 import { GroupNameDialog } from "@/components/groups/group-name-dialog";
 import { PageHeader } from "@/components/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
-import { requireAdminPage } from "@/lib/auth/viewer";
+import { requireAdminPage, viewerActor } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { IDP_GROUP } from "@/components/groups/labels";
 import { listGroupsWithCounts } from "@/lib/orgs/group-admin";
+import { may } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Groups" };
 
-
 export default async function GroupsPage() {
-  const { org } = await requireAdminPage();
+  const viewer = await requireAdminPage();
+  const { org } = viewer;
   const rows = await listGroupsWithCounts(await getDb(), org.id);
-  const locked = (managedByIdp: boolean) => (org.scimEnabled && managedByIdp ? IDP_GROUP : undefined);
+  // The policy's answer, shown before anyone tries (the domain asks it again when the change arrives).
+  const locked = (g: { name: string; managedByIdp: boolean }) =>
+    may(viewerActor(viewer), "group.change", { org, group: { displayName: g.name, managedByIdp: g.managedByIdp } }) ? undefined : IDP_GROUP;
   return (
     <>
       <PageHeader
@@ -65,15 +68,15 @@ export default async function GroupsPage() {
                   <Td className="text-zinc-600">{formatDate(g.createdAt)}</Td>
                   <Td className="text-right">
                     <div className="flex justify-end gap-1.5">
-                      <GroupNameDialog mode="rename" groupId={g.id} current={g.name} disabledReason={locked(g.managedByIdp)} />
+                      <GroupNameDialog mode="rename" groupId={g.id} current={g.name} disabledReason={locked(g)} />
                       <ConfirmAction
                         label="Delete"
                         title={`Delete the group “${g.name}”?`}
                         description={`Its ${plural(g.members, "member")} stay in ${org.name}; they lose the managed event types they had only through this group.`}
                         confirmLabel="Delete group"
                         request={{ url: `/api/admin/groups/${g.id}`, method: "DELETE" }}
-                        disabled={Boolean(locked(g.managedByIdp))}
-                        disabledReason={locked(g.managedByIdp)}
+                        disabled={Boolean(locked(g))}
+                        disabledReason={locked(g)}
                       />
                     </div>
                   </Td>

@@ -12,10 +12,11 @@ import { MemberStateBadge } from "@/components/member-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
-import { requireAdminPage } from "@/lib/auth/viewer";
+import { requireAdminPage, viewerActor } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { findGroup, listGroupMembers } from "@/lib/orgs/group-admin";
 import { memberDisplayName } from "@/lib/orgs/member-list";
+import { may } from "@/lib/policy";
 import { IDP_GROUP } from "@/components/groups/labels";
 
 export const metadata: Metadata = { title: "Group" };
@@ -23,14 +24,16 @@ export const metadata: Metadata = { title: "Group" };
 const PAGE_SIZE = 50;
 
 export default async function GroupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
-  const { org } = await requireAdminPage();
+  const viewer = await requireAdminPage();
+  const { org } = viewer;
   const { id } = await params;
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
   const db = await getDb();
   const group = await findGroup(db, org.id, id);
   if (!group) notFound();
   const members = await listGroupMembers(db, { orgId: org.id, groupId: group.id, page, pageSize: PAGE_SIZE });
-  const locked = org.scimEnabled && group.managedByIdp ? IDP_GROUP : undefined;
+  // The policy's answer, shown before anyone tries (the domain asks it again when the change arrives).
+  const locked = may(viewerActor(viewer), "group.change", { org, group }) ? undefined : IDP_GROUP;
   return (
     <>
       <PageHeader
