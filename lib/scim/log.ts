@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import type { Db } from "@/lib/db";
 import type { provisioningLog } from "@/lib/db/schema";
 import { statement, run } from "@/lib/db/statement";
@@ -40,7 +41,24 @@ function storable(e: LogEntry): LogEntry {
 export function recordRequest(db: Db, entry: LogEntry): void {
   const s = q();
   s.queue.push(storable(entry));
-  if (!s.flushing) s.flushing = flush(db);
+  if (!s.flushing) {
+    s.flushing = flush(db);
+    keepServerOpenFor(s.flushing);
+  }
+}
+
+/**
+ * A stopping `next start` closes its listener, then waits for the work its requests handed to after()
+ * before it exits. Handing it the flush (which also writes every row queued while it runs) means a
+ * graceful stop never loses the rows of the last requests. Outside a request (tests, scripts) there is
+ * no request scope and nothing to hand over.
+ */
+function keepServerOpenFor(flushing: Promise<void>): void {
+  try {
+    after(flushing);
+  } catch {
+    // not inside a request
+  }
 }
 
 /**

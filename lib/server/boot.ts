@@ -50,11 +50,30 @@ async function boot(): Promise<void> {
   // PGlite must be closed cleanly or its data directory is left mid-write. Before that, the email batch in
   // hand is finished and marked (another instance would otherwise wait out its lease to send the rest) and
   // the provisioning log rows of the last requests are written.
-  const shutdown = async () => {
+  const shutdown = () => {
     const settle = Promise.all([outbox.stop(), drainProvisioningLog()]).catch(() => {});
-    await Promise.race([settle, new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
-    await closeDatabase().catch(() => {});
-    process.exit(0);
+    const exit = process.exit.bind(process);
+    const finish = async (code: number | string | null | undefined) => {
+      await Promise.race([settle, new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
+      await closeDatabase().catch(() => {});
+      exit(code);
+    };
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+      void finish(0);
+      return;
+    }
+    // `next start` handles the same signal: it stops listening, lets the requests in flight finish, then
+    // calls process.exit. Exiting here first would cut those requests off, and letting Next exit first would
+    // cut off our last writes; so Next's exit runs ours first, and the database closes after the last request.
+    let finishing = false;
+    process.exit = ((code) => {
+      if (finishing) return undefined as never;
+      finishing = true;
+      void finish(code);
+      return undefined as never;
+    }) as typeof process.exit;
+    // Should Next never get there (a request that does not end), stop after the grace period all the same.
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

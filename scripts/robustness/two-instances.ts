@@ -177,12 +177,25 @@ export async function runTwoInstances(opts: { ports: [number, number] }) {
     const revoke = await refusedWithin("token revoked", revoked.token, 401);
     await revoke(() => sql`update scim_tokens set revoked_at = now() where org_id = ${revoked.id}`);
 
-    // 5. A graceful stop (SIGTERM) writes the provisioning log rows of the last requests before exiting.
-    await Promise.all(servers.map((s) => s.stop()));
+    // 5. A graceful stop (SIGTERM) in the middle of a burst: the requests in flight are answered and every
+    // answered request has its provisioning-log row before the process exits. (A request that reaches a
+    // server already closed is refused at the socket, never handled: it is not counted.)
+    const burstAuth = `Bearer ${sess.token}`;
+    let burstAnswered = 0;
+    const burst = Array.from({ length: 120 }, (_, i) =>
+      send(`${servers[i % 2]!.url}/api/scim/v2`, { method: "GET", path: "/Users?count=1", authorization: burstAuth }).then(
+        () => void burstAnswered++,
+        () => {},
+      ),
+    );
+    await sleep(15);
+    await Promise.all([...servers.map((s) => s.stop()), ...burst]);
+    sent.set(burstAuth, (sent.get(burstAuth) ?? 0) + burstAnswered);
+    notes.push(`stopped during a burst: ${burstAnswered} of 120 answered`);
     const logged = new Map((await sql<{ org: string; n: number }[]>`select org_id as org, count(*)::int as n from provisioning_log group by org_id`).map((r) => [r.org, r.n]));
     for (const o of env.orgs) {
       const want = sent.get(`Bearer ${o.token}`) ?? 0;
-      if ((logged.get(o.id) ?? 0) !== want) problems.push(`provisioning log of ${o.slug}: ${logged.get(o.id) ?? 0} rows for ${want} requests`);
+      if ((logged.get(o.id) ?? 0) !== want) problems.push(`provisioning log of ${o.slug}: ${logged.get(o.id) ?? 0} rows for ${want} answered requests`);
     }
     notes.push(`provisioning log after a graceful stop: ${[...logged.values()].reduce((a, b) => a + b, 0)} rows for ${[...sent.values()].reduce((a, b) => a + b, 0)} requests`);
 
