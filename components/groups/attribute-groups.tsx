@@ -81,7 +81,8 @@ function AttributeGroupsOff({ options }: { options: { value: string; label: stri
   const [preview, setPreview] = useState<Preview | null>(null);
   const previewing = useApiAction<Preview>({ refresh: false });
   const applying = useApiAction<Preview>();
-  const label = options.find((o) => o.value === attribute)?.label ?? attribute;
+  // The select shows "Department"; sentences say "the department".
+  const label = (options.find((o) => o.value === attribute)?.label ?? attribute).toLowerCase();
   return (
     <Card className="mb-6">
       <CardHeader
