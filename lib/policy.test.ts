@@ -37,6 +37,25 @@ describe("lib/policy", () => {
     expect(may(person({}), "group.change", { org, group: { displayName: "Sales", managedByIdp: true } })).toBe(true);
   });
 
+  it("a group kept from a user attribute is read-only to everyone but Roster itself; choosing the attribute is an admin's", () => {
+    const group = { displayName: "Sales", managedByIdp: false, fromAttribute: "department" };
+    for (const actor of [person({}), person({ role: "owner" }), scim, operator]) {
+      for (const a of ["group.change", "group.delete"] as const) {
+        expect(() => authorize(actor, a, { org, group })).toThrow(ForbiddenError);
+      }
+    }
+    expect(() => authorize(person({}), "group.change", { org, group: { ...group, fromAttribute: "costCenter" } })).toThrow(
+      /"Sales" follows the cost center your identity provider sends.*turn off groups from cost center on the Groups page/,
+    );
+    expect(may({ kind: "system", reason: "attribute sync" }, "group.change", { org, group })).toBe(true);
+    expect(may(person({}), "group.change", { org, group: { ...group, fromAttribute: null } })).toBe(true);
+    expect(may(person({}), "attribute_groups.set", { org })).toBe(true);
+    expect(may(person({}), "attribute_groups.set", { org: { ...org, scimEnabled: true } })).toBe(true);
+    expect(may(person({ role: "user" }), "attribute_groups.set", { org })).toBe(false);
+    expect(may(person({ orgId: "org-b" }), "attribute_groups.set", { org })).toBe(false);
+    expect(may(scim, "attribute_groups.set", { org })).toBe(false);
+  });
+
   it("the IdP provisions people and groups and nothing else", () => {
     expect(() => authorize(scim, "member.role", { org })).toThrow("Roles are never set by the identity provider.");
     expect(() => authorize(scim, "ownership.transfer", { org })).toThrow("Ownership is never changed by the identity provider.");

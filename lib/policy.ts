@@ -28,6 +28,8 @@ import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/err
  *   only for Enterprise organisations with SSO set up, unless the operator
  *   sets it up for them.
  * - Creating organisations and their owners is the operator's.
+ * - A group kept from a user attribute (issue 17) is read-only to everyone but Roster itself: its
+ *   members follow the attribute. Choosing the attribute is an admin's, never the IdP's.
  *
  * It is pure: the facts come from the caller, so the SCIM hot path (whose
  * organisation is known from authentication) pays no query for it.
@@ -49,6 +51,8 @@ interface MemberFacts {
 interface GroupFacts {
   displayName: string;
   managedByIdp: boolean;
+  /** Set on a group Roster keeps from a user attribute (lib/orgs/attribute-groups.ts). */
+  fromAttribute?: string | null;
 }
 
 /**
@@ -70,6 +74,8 @@ export interface Targets {
   "group.create": { org: OrgFacts };
   "group.change": { org: OrgFacts; group?: GroupFacts };
   "group.delete": { org: OrgFacts; group?: GroupFacts };
+  /** Turning groups from a user attribute on or off (and previewing it). */
+  "attribute_groups.set": { org: OrgFacts };
   "seats.add": { org: OrgFacts & Pick<Organisation, "billingMethod"> };
   "seats.remove": { org: OrgFacts };
   "scim.enable": { org: OrgFacts & Pick<Organisation, "plan" | "ssoConfiguredAt"> };
@@ -157,6 +163,13 @@ export function authorize<A extends Action>(actor: Actor, action: A, target: Tar
       const blocker = scimEnableBlocker(org as Targets["scim.enable"]["org"]);
       if (blocker) throw new ForbiddenError(blocker);
     }
+  }
+  // A group kept from a user attribute follows that attribute: nobody edits it by hand (Roster's own sync writes directly).
+  if ((action === "group.change" || action === "group.delete") && t.group?.fromAttribute && actor.kind !== "system") {
+    const what = t.group.fromAttribute === "costCenter" ? "cost center" : t.group.fromAttribute;
+    throw new ForbiddenError(
+      `"${t.group.displayName}" follows the ${what} your identity provider sends: its members change when people's ${what} does. To edit it by hand, turn off groups from ${what} on the Groups page.`,
+    );
   }
   // Owner protection holds for every actor, the operator included.
   if (t.member?.role === "owner") {

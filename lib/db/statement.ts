@@ -1,6 +1,6 @@
 import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import { pipelineOf, type Executor } from "./client";
+import { pipelineOf, type Executor, type Tx } from "./client";
 
 /**
  * SQL for the hot paths, written once as text with $1…$n parameters and
@@ -70,6 +70,11 @@ function clientOf(ex: Executor): Client {
 export function isTransaction(ex: Executor): boolean {
   // drizzle's `is` (entity kinds), not instanceof: a bundle may hold two copies of drizzle's classes.
   return is(ex, PgTransaction);
+}
+
+/** Runs `work` in the caller's transaction when there is one, else in a new one. */
+export function inTransaction<T>(ex: Executor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return isTransaction(ex) ? work(ex as Tx) : ex.transaction(work);
 }
 
 export async function run<Row, Params>(ex: Executor, st: Statement<Row, Params>, params: Params): Promise<Row[]> {

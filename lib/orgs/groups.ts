@@ -183,6 +183,8 @@ async function lockGroupFor(
   const org = p.org ?? (await getOrganisation(tx, p.orgId));
   authorize(p.actor, action, { org });
   const group = await lockGroup(tx, p.orgId, p.groupId);
+  // An attribute group is Roster's: over SCIM it does not exist (the Groups endpoint never shows it, docs/scim.md).
+  if (p.actor.kind === "scim" && group.fromAttribute) throw new NotFoundError("Group not found");
   authorize(p.actor, action, { org, group });
   if (p.expectedVersion !== undefined && p.expectedVersion !== group.version) {
     throw new PreconditionFailedError(

@@ -62,6 +62,9 @@ export interface MemberGroup {
   displayName: string;
 }
 
-/** A member's groups by name, as a json column `groups`: SCIM's read-only `groups` attribute. */
+/**
+ * A member's groups by name, as a json column `groups`: SCIM's read-only `groups` attribute. Groups
+ * Roster keeps from a user attribute are Roster's, not the IdP's: SCIM does not show them (docs/scim.md).
+ */
 export const memberGroupsColumn = (m: string) => `(select coalesce(json_agg(json_build_object('id', g.id, 'displayName', g.display_name) order by g.display_name), '[]'::json)
-    from group_members gm join groups g on g.id = gm.group_id where gm.membership_id = ${m}.id) as groups`;
+    from group_members gm join groups g on g.id = gm.group_id where gm.membership_id = ${m}.id and g.from_attribute is null) as groups`;

@@ -3,11 +3,13 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Membership, User } from "@/lib/db/schema";
+import { inTransaction } from "@/lib/db/statement";
+import type { Membership, Organisation, User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { authorize, type Action, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
+import { attributeChanged, attributeValue, followAttribute } from "./attribute-groups";
 import { prepareInvitation } from "./invitations";
 import { forgetMember, readMember, recentMember, rememberMember, writeMember } from "./member-change";
 import { getOrganisation } from "./organisations";
@@ -42,8 +44,11 @@ export interface UpdateMemberInput {
    */
   change: MemberChange | ((current: UpdatedMember) => MemberChange);
   /** The organisation as the caller already knows it (SCIM: from authentication); read when needed otherwise. */
-  org?: OrgFacts;
+  org?: MemberOrg;
 }
+
+/** What a member change needs to know of the organisation: the policy's facts, and whether groups follow an attribute. */
+type MemberOrg = OrgFacts & Pick<Organisation, "attributeGroups">;
 
 export interface MemberChange {
   profile?: MemberProfile;
@@ -108,7 +113,7 @@ async function attemptUpdate(
   ex: Executor,
   p: UpdateMemberInput,
   tried: Tried,
-  known: OrgFacts | undefined,
+  known: MemberOrg | undefined,
   how: "remembered" | "read" | "locked",
 ): Promise<UpdatedMember | undefined> {
   // What this process last saw of the member will do if it is still current: the write checks that.
@@ -150,7 +155,10 @@ async function attemptUpdate(
   // Whether an invitation still works is not part of the version: a reactivation looks at the database.
   if (reactivating && remembered) return undefined;
   const state = !activating ? membership.state : reactivating ? (membership.joinedAt ? "active" : "invited") : "deactivated";
-  const written = await writeMember(ex, {
+  // Groups from an attribute (lib/orgs/attribute-groups.ts) follow the value in the change's transaction; only a changed value costs anything.
+  const source = org.attributeGroups;
+  const follow = source && profile && attributeChanged(source, membership.scimAttributes, profile.scimAttributes) ? source : null;
+  const write = (w: Executor) => writeMember(w, {
     orgId: p.orgId,
     membershipId: membership.id,
     version: membership.version,
@@ -174,6 +182,13 @@ async function attemptUpdate(
         }
       : {}),
   });
+  const written = !follow
+    ? await write(ex)
+    : await inTransaction(ex, async (tx) => {
+        const w = await write(tx);
+        if (w) await followAttribute(tx, { orgId: p.orgId, source: follow, membershipId: membership.id, value: attributeValue(follow, profile!.scimAttributes) });
+        return w;
+      });
   if (!written) {
     forgetMember(p.orgId, p.membershipId);
     return undefined;

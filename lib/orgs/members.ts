@@ -2,12 +2,14 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Membership, User } from "@/lib/db/schema";
+import type { Membership, Organisation, User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { authorize, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
+import { inTransaction } from "@/lib/db/statement";
 import { findOrCreateJoinableAccount } from "./accounts";
+import { attributeValue, followAttribute } from "./attribute-groups";
 import { prepareInvitation } from "./invitations";
 import { rememberMember } from "./member-change";
 import { writeNewMember, type NewMemberOrg, type NewMemberRows } from "./new-member";
@@ -25,7 +27,7 @@ export interface InviteMemberInput {
   externalId?: string | null;
   scimAttributes?: Record<string, unknown>;
   /** The organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
-  org?: NewMemberOrg & OrgFacts;
+  org?: NewMemberOrg & OrgFacts & Pick<Organisation, "attributeGroups">;
   /**
    * false: the IdP provisions someone who is disabled at the source. They are
    * created deactivated: no seat, and their invitation is recorded revoked with
@@ -63,7 +65,15 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
   const attempt = async (avoidPlainSlug: boolean) => {
     if (known) {
       const rows = rowsFor(input, known, { email, userName, avoidPlainSlug });
-      const created = await writeNewMember(db, rows);
+      // Groups from an attribute (lib/orgs/attribute-groups.ts): only a new member with a value needs the transaction.
+      const follow = groupToFollow(known, input);
+      const created = !follow
+        ? await writeNewMember(db, rows)
+        : await inTransaction(db, async (tx) => {
+            const c = await writeNewMember(tx, rows);
+            if (c) await followAttribute(tx, { ...follow, membershipId: c.membership.id });
+            return c;
+          });
       if (created) return { ...created, token: rows.invitation.token };
     }
     return db.transaction(async (tx) => {
@@ -73,6 +83,8 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       const rows = rowsFor(input, org, { email, userName, avoidPlainSlug, user });
       const created = await writeNewMember(tx, rows);
       if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
+      const follow = groupToFollow(org, input);
+      if (follow) await followAttribute(tx, { ...follow, membershipId: created.membership.id });
       if (input.active !== false) {
         await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
       }
@@ -99,6 +111,13 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
   if (input.active === false) return { membership: created.membership, user: created.user };
   announceQueuedEmail();
   return { membership: created.membership, user: created.user, invitationToken: created.token };
+}
+
+/** The attribute group a new member joins, if the organisation keeps groups from an attribute and the member has a value. */
+function groupToFollow(org: Pick<Organisation, "id" | "attributeGroups">, input: InviteMemberInput) {
+  const source = org.attributeGroups;
+  const value = source ? attributeValue(source, input.scimAttributes ?? {}) : null;
+  return source && value ? { orgId: org.id, source, value } : undefined;
 }
 
 function rowsFor(

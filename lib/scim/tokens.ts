@@ -12,7 +12,7 @@ const LAST_USED_GRANULARITY_MS = 60_000;
  * What a SCIM request knows about its organisation without reading it again:
  * the settings the API needs, as of at most AUTH_CACHE_MAX_AGE_MS ago.
  */
-export type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled" | "defaultEventTitle" | "defaultEventMinutes">;
+export type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled" | "defaultEventTitle" | "defaultEventMinutes" | "attributeGroups">;
 
 export type ScimAuthResult =
   | { ok: true; tokenId: string; orgId: string; orgName: string; org: ScimOrg }
@@ -63,6 +63,8 @@ async function loadToken(db: Executor, hash: string): Promise<TokenRecord | unde
         scimEnabled: organisations.scimEnabled,
         defaultEventTitle: organisations.defaultEventTitle,
         defaultEventMinutes: organisations.defaultEventMinutes,
+        // Groups from a user attribute: a user change syncs them only when this is set (lib/orgs/attribute-groups.ts).
+        attributeGroups: organisations.attributeGroups,
       },
     })
     .from(scimTokens)

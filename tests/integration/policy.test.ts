@@ -6,6 +6,7 @@ import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/err
 import { setOrgDefaultEventType } from "@/lib/events/defaults";
 import { createManagedEventType, deleteManagedEventType, updateManagedEventType } from "@/lib/events/managed-events";
 import { addSeats, removeSeats } from "@/lib/orgs/billing";
+import { applyAttributeGroups, turnOffAttributeGroups } from "@/lib/orgs/attribute-groups";
 import { createGroup, changeGroup, deleteGroup } from "@/lib/orgs/groups";
 import { resendInvitation, revokeInvitation } from "@/lib/orgs/invitation-actions";
 import { markMemberJoined, removeMember, setMemberActive } from "@/lib/orgs/lifecycle";
@@ -41,6 +42,8 @@ interface World {
   invitedId: string;
   rosterGroupId: string;
   idpGroupId: string;
+  /** Kept by Roster from the department attribute (issue 17). */
+  attributeGroupId: string;
   managedEventId: string;
   tokenId: string;
   actors: { member: Actor; admin: Actor; otherAdmin: Actor; scim: Actor };
@@ -139,6 +142,26 @@ const rows: Row[] = [
     fn: "deleteGroup",
     run: (db, actor, s) => deleteGroup(db, { orgId: w.orgId, groupId: groupFor(s), actor }),
     expect: { member: F, adminOnProvisioned: ScimManagedError, scimOnOwner: "allowed", otherAdmin: F },
+  },
+  {
+    fn: "changeGroup (a group from the department attribute)",
+    run: (db, actor) => changeGroup(db, { orgId: w.orgId, groupId: w.attributeGroupId, actor }, (c) => c.rename(`Renamed ${uniq()}`)),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: { na: "SCIM does not see attribute groups (not found: tests/integration/attribute-groups.test.ts)" }, otherAdmin: F },
+  },
+  {
+    fn: "deleteGroup (a group from the department attribute)",
+    run: (db, actor) => deleteGroup(db, { orgId: w.orgId, groupId: w.attributeGroupId, actor }),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: { na: "SCIM does not see attribute groups (not found: tests/integration/attribute-groups.test.ts)" }, otherAdmin: F },
+  },
+  {
+    fn: "applyAttributeGroups",
+    run: (db, actor) => applyAttributeGroups(db, { orgId: w.orgId, attribute: "department", actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "turnOffAttributeGroups",
+    run: (db, actor) => turnOffAttributeGroups(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
   },
   {
     fn: "addSeats",
@@ -253,7 +276,12 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
     const owner = await ownerOf(t.db, org.id);
     const admin = await addMember(t.db, org.id, { role: "admin" });
     const member = await addMember(t.db, org.id);
-    const idp = await inviteMember(t.db, { orgId: org.id, email: `idp-${uniq()}@example.com`, actor: scimActor });
+    const idp = await inviteMember(t.db, {
+      orgId: org.id,
+      email: `idp-${uniq()}@example.com`,
+      scimAttributes: { "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { department: "Sales" } },
+      actor: scimActor,
+    });
     await markMemberJoined(t.db, { orgId: org.id, membershipId: idp.membership.id });
     const gone = await inviteMember(t.db, { orgId: org.id, email: `gone-${uniq()}@example.com`, actor: scimActor });
     await setMemberActive(t.db, { orgId: org.id, membershipId: gone.membership.id, active: false, actor: scimActor });
@@ -266,6 +294,10 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
       actor: operator,
     });
     const token = await createScimToken(t.db, { orgId: org.id, actor: operator });
+    await applyAttributeGroups(t.db, { orgId: org.id, attribute: "department", actor: operator });
+    const [attributeGroup] = await t.db.execute<{ id: string }>(sql`select id from groups where org_id = ${org.id} and from_attribute = 'department'`).then(
+      (r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows),
+    );
     await setScimEnabled(t.db, org.id, true, operator);
 
     const other = await makeOrg(t.db);
@@ -278,6 +310,7 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
       invitedId: invited.membershipId,
       rosterGroupId: rosterGroup.id,
       idpGroupId: idpGroup.id,
+      attributeGroupId: attributeGroup!.id,
       managedEventId: managed.id,
       tokenId: token.id,
       actors: {

@@ -84,13 +84,20 @@ export const groups = pgTable(
     externalId: text("external_id"),
     /** Created or last written by the IdP over SCIM: read-only in the app while SCIM is on. */
     managedByIdp: boolean("managed_by_idp").notNull().default(false),
+    /**
+     * Set on a group Roster keeps from a user attribute (the attribute's name; the group's name is the value):
+     * its members follow that attribute, it is read-only to people, and the SCIM Groups endpoint does not show it.
+     */
+    fromAttribute: text("from_attribute"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("groups_org_id_key").on(t.orgId, t.id),
-    uniqueIndex("groups_org_display_name_key").on(t.orgId, sql`lower(${t.displayName})`),
+    // Attribute groups have a name space of their own, so an IdP pushing a group named like a department never clashes with it.
+    uniqueIndex("groups_org_display_name_key").on(t.orgId, sql`lower(${t.displayName})`).where(sql`${t.fromAttribute} is null`),
+    uniqueIndex("groups_org_attribute_value_key").on(t.orgId, sql`lower(${t.displayName})`).where(sql`${t.fromAttribute} is not null`),
     index("groups_org_external_id_idx").on(t.orgId, t.externalId),
     index("groups_org_created_idx").on(t.orgId, t.createdAt, t.id),
   ],

@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
+/** The attributes an IdP sends that Roster can make groups from (title: core User; the others: the enterprise extension). */
+export const ATTRIBUTE_GROUP_SOURCES = ["department", "division", "organization", "costCenter", "title"] as const;
+export type AttributeGroupSource = (typeof ATTRIBUTE_GROUP_SOURCES)[number];
+
 export const planEnum = pgEnum("plan", ["free", "team", "enterprise"]);
 export const billingMethodEnum = pgEnum("billing_method", ["card", "invoice"]);
 
@@ -30,6 +34,11 @@ export const organisations = pgTable(
     ssoConfiguredAt: timestamp("sso_configured_at", { withTimezone: true }),
     /** The admin allows IdP-initiated (unsolicited) SAML sign-in; otherwise every response must answer Roster's own request. */
     ssoIdpInitiated: boolean("sso_idp_initiated").notNull().default(false),
+    /**
+     * The user attribute Roster keeps groups of (one group per value, lib/orgs/attribute-groups.ts),
+     * or null when the feature is off. One of ATTRIBUTE_GROUP_SOURCES; the CHECK holds the list.
+     */
+    attributeGroups: text("attribute_groups").$type<AttributeGroupSource>(),
     defaultEventTitle: text("default_event_title").notNull().default("30 Minute Meeting"),
     defaultEventMinutes: integer("default_event_minutes").notNull().default(30),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -37,6 +46,10 @@ export const organisations = pgTable(
   },
   (t) => [
     uniqueIndex("organisations_slug_key").on(t.slug),
+    check(
+      "organisations_attribute_groups_known",
+      sql`${t.attributeGroups} is null or ${t.attributeGroups} in ('department', 'division', 'organization', 'costCenter', 'title')`,
+    ),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
 import { run, statement, toDate } from "@/lib/db/statement";
 import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
@@ -66,10 +66,10 @@ async function membersOfGroups(db: Executor, groupIds: string[]): Promise<Map<st
   return byGroup;
 }
 
-/** GET /Groups/{id}, the group and (when wanted) its members in one statement (lib/db/statement.ts). */
+/** GET /Groups/{id}, the group and (when wanted) its members in one statement (lib/db/statement.ts); attribute groups are not found. */
 const byId = (withMembers: boolean) =>
   statement<GroupColumns & { members: GroupMemberRow[] | null }>(`select g.id, g.org_id as "orgId", g.display_name as "displayName",
-    g.external_id as "externalId", g.managed_by_idp as "managedByIdp", g.version, g.created_at as "createdAt", g.updated_at as "updatedAt",
+    g.external_id as "externalId", g.managed_by_idp as "managedByIdp", g.from_attribute as "fromAttribute", g.version, g.created_at as "createdAt", g.updated_at as "updatedAt",
     ${
       withMembers
         ? // Each member's name by its primary key (offset 0 keeps the lateral a nested loop): right after an IdP
@@ -81,7 +81,7 @@ const byId = (withMembers: boolean) =>
            where gm.group_id = g.id)`
         : "null::json"
     } as members
-  from groups g where g.org_id = $1 and g.id = $2`);
+  from groups g where g.org_id = $1 and g.id = $2 and g.from_attribute is null`);
 const BY_ID = { plain: byId(false), withMembers: byId(true) };
 
 type GroupColumns = Omit<Group, "createdAt" | "updatedAt"> & { createdAt: Date | string; updatedAt: Date | string };
@@ -100,7 +100,8 @@ export async function findGroups(
   db: Executor,
   p: { orgId: string; query: ListQuery; withMembers: boolean },
 ): Promise<{ rows: GroupRow[]; total: number }> {
-  const where = and(eq(groups.orgId, p.orgId), p.query.filter ? compileFilter(p.query.filter, resolveGroupAttribute) : undefined)!;
+  // Groups Roster keeps from a user attribute are Roster's: the IdP neither sees nor changes them (docs/scim.md).
+  const where = and(eq(groups.orgId, p.orgId), isNull(groups.fromAttribute), p.query.filter ? compileFilter(p.query.filter, resolveGroupAttribute) : undefined)!;
   const order: SQL[] = [];
   if (p.query.sortBy) {
     const expr = sortExpression(resolveGroupAttribute(p.query.sortBy), p.query.sortBy);

@@ -47,7 +47,7 @@ const groupsOfUser: Multi = {
   kind: "multi",
   defaultSub: "value",
   exists: (cond) =>
-    sql`exists (select 1 from ${groupMembers} gm join ${groups} g on g.id = gm.group_id where gm.membership_id = ${memberships.id} and ${cond(
+    sql`exists (select 1 from ${groupMembers} gm join ${groups} g on g.id = gm.group_id where gm.membership_id = ${memberships.id} and g.from_attribute is null and ${cond(
       (name) => {
         const n = name.toLowerCase();
         if (n === "value") return col(sql`gm.group_id`, "uuid");

@@ -17,7 +17,7 @@ import type { UserRow } from "./mapper";
 const groupsOf = sql<{ id: string; displayName: string }[]>`(
   select coalesce(json_agg(json_build_object('id', g.id, 'displayName', g.display_name) order by g.display_name), '[]'::json)
   from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
-  where gm.membership_id = ${memberships.id})`;
+  where gm.membership_id = ${memberships.id} and g.from_attribute is null)`;
 
 const touchesUsers = (p: AttrPath) => p.attr.toLowerCase() === "name" && /^(givenname|familyname)$/i.test(p.sub ?? "");
 

@@ -11,7 +11,9 @@ import { PageHeader } from "@/components/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { requireAdminPage, viewerActor } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { IDP_GROUP } from "@/components/groups/labels";
+import { AttributeGroupsPanel } from "@/components/groups/attribute-groups";
+import { attributeGroupReason, IDP_GROUP } from "@/components/groups/labels";
+import { ATTRIBUTE_LABELS, attributeGroupsStatus, isAttributeGroupSource } from "@/lib/orgs/attribute-groups";
 import { listGroupsWithCounts } from "@/lib/orgs/group-admin";
 import { may } from "@/lib/policy";
 
@@ -20,10 +22,17 @@ export const metadata: Metadata = { title: "Groups" };
 export default async function GroupsPage() {
   const viewer = await requireAdminPage();
   const { org } = viewer;
-  const rows = await listGroupsWithCounts(await getDb(), org.id);
+  const db = await getDb();
+  const [rows, status] = await Promise.all([listGroupsWithCounts(db, org.id), attributeGroupsStatus(db, org.id)]);
+  const labelOf = (a: string) => (isAttributeGroupSource(a) ? ATTRIBUTE_LABELS[a] : a);
   // The policy's answer, shown before anyone tries (the domain asks it again when the change arrives).
-  const locked = (g: { name: string; managedByIdp: boolean }) =>
-    may(viewerActor(viewer), "group.change", { org, group: { displayName: g.name, managedByIdp: g.managedByIdp } }) ? undefined : IDP_GROUP;
+  const locked = (g: { name: string; managedByIdp: boolean; fromAttribute: string | null }) =>
+    may(viewerActor(viewer), "group.change", { org, group: { displayName: g.name, managedByIdp: g.managedByIdp, fromAttribute: g.fromAttribute } })
+      ? undefined
+      : g.fromAttribute
+        ? attributeGroupReason(labelOf(g.fromAttribute))
+        : IDP_GROUP;
+  const options = Object.entries(ATTRIBUTE_LABELS).map(([value, label]) => ({ value, label: label[0]!.toUpperCase() + label.slice(1) }));
   return (
     <>
       <PageHeader
@@ -37,6 +46,10 @@ export default async function GroupsPage() {
           create in Roster stay editable.
         </Alert>
       ) : null}
+      <AttributeGroupsPanel
+        options={options}
+        current={status.attribute ? { attribute: status.attribute, label: labelOf(status.attribute), groups: status.groups, people: status.people } : null}
+      />
       {rows.length === 0 ? (
         <EmptyState title="No groups yet" action={<GroupNameDialog mode="create" variant="primary" size="md" />}>
           {org.scimEnabled
@@ -64,7 +77,15 @@ export default async function GroupsPage() {
                     </Link>
                   </Td>
                   <Td className="text-zinc-700">{plural(g.members, "member")}</Td>
-                  <Td>{g.managedByIdp ? <Badge tone="brand">Managed by IdP</Badge> : <Badge>Created in Roster</Badge>}</Td>
+                  <Td>
+                    {g.fromAttribute ? (
+                      <Badge tone="green">From {labelOf(g.fromAttribute)}</Badge>
+                    ) : g.managedByIdp ? (
+                      <Badge tone="brand">Managed by IdP</Badge>
+                    ) : (
+                      <Badge>Created in Roster</Badge>
+                    )}
+                  </Td>
                   <Td className="text-zinc-600">{formatDate(g.createdAt)}</Td>
                   <Td className="text-right">
                     <div className="flex justify-end gap-1.5">

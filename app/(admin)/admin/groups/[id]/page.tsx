@@ -17,7 +17,8 @@ import { getDb } from "@/lib/db";
 import { findGroup, listGroupMembers } from "@/lib/orgs/group-admin";
 import { memberDisplayName } from "@/lib/orgs/member-list";
 import { may } from "@/lib/policy";
-import { IDP_GROUP } from "@/components/groups/labels";
+import { attributeGroupReason, IDP_GROUP } from "@/components/groups/labels";
+import { ATTRIBUTE_LABELS, isAttributeGroupSource } from "@/lib/orgs/attribute-groups";
 
 export const metadata: Metadata = { title: "Group" };
 
@@ -33,7 +34,8 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   if (!group) notFound();
   const members = await listGroupMembers(db, { orgId: org.id, groupId: group.id, page, pageSize: PAGE_SIZE });
   // The policy's answer, shown before anyone tries (the domain asks it again when the change arrives).
-  const locked = may(viewerActor(viewer), "group.change", { org, group }) ? undefined : IDP_GROUP;
+  const from = group.fromAttribute && isAttributeGroupSource(group.fromAttribute) ? ATTRIBUTE_LABELS[group.fromAttribute] : group.fromAttribute;
+  const locked = may(viewerActor(viewer), "group.change", { org, group }) ? undefined : from ? attributeGroupReason(from) : IDP_GROUP;
   return (
     <>
       <PageHeader
@@ -42,12 +44,18 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         description={`${plural(members.total, "member")}${group.externalId ? ` · IdP id ${group.externalId}` : ""}`}
         actions={
           <>
-            {group.managedByIdp ? <Badge tone="brand">Managed by IdP</Badge> : null}
+            {from ? <Badge tone="green">From {from}</Badge> : group.managedByIdp ? <Badge tone="brand">Managed by IdP</Badge> : null}
             <GroupNameDialog mode="rename" groupId={group.id} current={group.displayName} size="md" disabledReason={locked} />
           </>
         }
       />
-      {locked ? (
+      {from ? (
+        <Alert tone="info" className="mb-6" title={`Read-only: follows each person’s ${from}`}>
+          Roster keeps this group from the {from} your identity provider sends: everyone whose {from} is “{group.displayName}” is in
+          it, and people move when the IdP changes their {from}. Managed event types can be given to it like to any group. To edit it
+          by hand, turn off groups from the {from} on the Groups page.
+        </Alert>
+      ) : locked ? (
         <Alert tone="info" className="mb-6" title="Read-only: managed by your identity provider">
           SCIM provisioning is on and this group comes from your IdP, which decides its name and members. Change it there; the
           change shows here at the next sync.
