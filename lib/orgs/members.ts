@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit, recordedHere } from "@/lib/audit/log";
+import { personName } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Membership, User } from "@/lib/db/schema";
@@ -58,7 +58,8 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
   const userName = (input.userName ?? input.email).trim();
   const email = input.email.trim();
   if (!isEmail(email)) throw new ValidationError(`"${email}" is not a valid email address.`, "email");
-  const known = input.org && !recordedHere(input.actor) ? input.org : undefined;
+  // The IdP's organisation as authentication read it: a new address is then one statement, audit entry included.
+  const known = input.org && input.actor.kind === "scim" ? input.org : undefined;
   if (known) authorize(input.actor, "member.invite", { org: known });
   const attempt = async (avoidPlainSlug: boolean) => {
     if (known) {
@@ -73,9 +74,6 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       const rows = rowsFor(input, org, { email, userName, avoidPlainSlug, user });
       const created = await writeNewMember(tx, rows);
       if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
-      if (input.active !== false) {
-        await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
-      }
       return { ...created, token: rows.invitation.token };
     });
   };
@@ -129,5 +127,10 @@ function rowsFor(
     invitation,
     claimSeat: active,
     avoidPlainSlug: p.avoidPlainSlug,
+    audit: {
+      actor: input.actor,
+      actions: [active ? "member.invited" : "member.created_deactivated"],
+      subject: { email: p.user?.email ?? p.email, name: personName({ displayName: input.displayName, givenName, familyName }) },
+    },
   };
 }

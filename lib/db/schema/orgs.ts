@@ -32,11 +32,14 @@ export const organisations = pgTable(
     ssoIdpInitiated: boolean("sso_idp_initiated").notNull().default(false),
     defaultEventTitle: text("default_event_title").notNull().default("30 Minute Meeting"),
     defaultEventMinutes: integer("default_event_minutes").notNull().default(30),
+    /** How long the audit trail and the provisioning log keep entries; owners change it (lib/audit/retention.ts). */
+    auditRetentionDays: integer("audit_retention_days").notNull().default(365),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("organisations_slug_key").on(t.slug),
+    check("organisations_audit_retention_check", sql`${t.auditRetentionDays} between 30 and 3650`),
   ],
 );
 
