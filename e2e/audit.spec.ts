@@ -14,6 +14,8 @@ import { pageAlert, rosterCli, signInWithSso } from "./support/sso";
  * the same.
  */
 test.describe.configure({ mode: "serial" });
+// Several sign-ins and a SAML connection on a shared 2-core machine.
+test.setTimeout(180_000);
 
 const id = randomBytes(3).toString("hex");
 const PERSON = { given: "Priya", family: "Shah", email: `priya-${id}@acme.example` };
@@ -30,7 +32,7 @@ test.afterAll(async () => {
   await ownerCtx?.close();
 });
 
-test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sign-in are in the trail in plain words", async ({ page, request }) => {
+test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sign-in are in the trail in plain words", async ({ page, request, browser }) => {
   // The operator turns SCIM on for Acme and issues the token the IdP ("Okta") uses.
   rosterCli("enable-scim", "--org", "acme");
   const token = rosterCli("issue-token", "--org", "acme", "--label", "Okta");
@@ -56,6 +58,16 @@ test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sig
   expect((await request.patch(`${base}/Users/${userId}`, { headers, data: patch(false) })).status()).toBe(204);
   expect((await request.delete(`${base}/Users/${userId}`, { headers })).status()).toBe(204);
 
+  // The owner (no SSO yet: a plain email-link sign-in) connects the demo IdP as Acme's SAML IdP.
+  const setupCtx = await browser.newContext();
+  const setup = await setupCtx.newPage();
+  await signInWithMagicLink(setup, OWNER);
+  await setup.goto("/admin/security");
+  await setup.getByLabel("Identity provider metadata (XML)").fill(await (await request.get("/dev/idp/metadata")).text());
+  await setup.getByRole("button", { name: "Save connection" }).click();
+  await expect(setup.getByText("Connected", { exact: true })).toBeVisible();
+  await setupCtx.close();
+
   // Nora is deactivated: the IdP vouches for her, Roster refuses her.
   await signInWithSso(page, "nora@acme.example", "Nora Walsh");
   await expect(page).toHaveURL(/\/login\/refused\?reason=deactivated/);
@@ -71,6 +83,8 @@ test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sig
   await expect(trail).toContainText(`Okta deleted ${name}`);
   await expect(trail).toContainText("Ava Thompson used the break-glass email link (SSO bypassed)");
   await expect(trail).toContainText("Nora Walsh was refused sign-in with SSO: the account is deactivated");
+  await expect(trail).toContainText("Ava Thompson signed in with an email link");
+  await expect(trail).toContainText(/ava@acme\.example set up single sign-on with .*\/dev\/idp/);
   await screenshot(owner, "audit-log");
 });
 
