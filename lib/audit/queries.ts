@@ -106,7 +106,7 @@ const LABELS: Record<string, string> = {
   "organisation.created": "Organisation created",
   "owner.created": "Owner set",
   "ownership.transferred": "Ownership transferred",
-  "member.invited": "Invited a member",
+  "member.invited": "Added a member",
   "member.created_deactivated": "Provisioned a deactivated member",
   "member.removed": "Deleted a member",
   "member.deactivated": "Deactivated a member",
