@@ -79,6 +79,13 @@ describe("lib/policy", () => {
     expect(may(operator, "ownership.transfer", { org })).toBe(true);
   });
 
+  it("only the owner (and the operator) sets how long the audit trail is kept; never the IdP", () => {
+    expect(() => authorize(person({ role: "admin" }), "audit.retention", { org })).toThrow(/Only the owner can change how long/);
+    expect(may(person({ role: "owner" }), "audit.retention", { org })).toBe(true);
+    expect(may(operator, "audit.retention", { org })).toBe(true);
+    expect(() => authorize(scim, "audit.retention", { org })).toThrow(ForbiddenError);
+  });
+
   it("invoice organisations change seats through their CSM; SCIM needs Enterprise and SSO; organisations are the operator's", () => {
     expect(() => authorize(person({}), "seats.add", { org: { ...org, billingMethod: "invoice" } })).toThrow(/Customer Success Manager/);
     expect(may(person({}), "seats.add", { org: { ...org, billingMethod: "card" } })).toBe(true);

@@ -91,6 +91,8 @@ export interface Targets {
   "managed_event.delete": { org: OrgRef };
   "organisation.create": Record<string, never>;
   "owner.add": { org: OrgFacts };
+  /** How long the audit trail keeps entries: the owner's decision (an auditor's requirement, like ownership). */
+  "audit.retention": { org: OrgRef };
   /** Opening the admin console at all: the page guard and the admin route wrapper. */
   "console.open": { org: OrgRef };
 }
@@ -151,6 +153,9 @@ export function authorize<A extends Action>(actor: Actor, action: A, target: Tar
       );
     }
     if (action === "member.role" && t.member?.userId === actor.userId) throw new ForbiddenError("You cannot change your own role.");
+    if (action === "audit.retention" && actor.membership?.role !== "owner") {
+      throw new ForbiddenError("Only the owner can change how long the audit trail is kept. Ask the owner to do it.");
+    }
     if (action === "ownership.transfer" && actor.membership?.role !== "owner") {
       throw new ForbiddenError("Only the owner can transfer ownership. Ask the owner to do it.");
     }

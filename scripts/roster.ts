@@ -1,7 +1,8 @@
 /**
  * Operator CLI: `npm run -s roster -- <command> [options]`. For the people who
  * run Roster (and for tests and outside tools, which set organisations up
- * with it). With --json, stdout carries exactly one JSON object; everything
+ * with it). With --json, stdout carries exactly one JSON object (`audit`: one
+ * a line); everything
  * else goes to stderr, and errors exit non-zero.
  */
 import { parseArgs } from "node:util";
@@ -27,6 +28,10 @@ Commands:
   set-sso       --org SLUG --metadata FILE [--idp-initiated] [--json]
                 Configure (or replace) the organisation's SAML connection from the
                 IdP's metadata XML; prints acsUrl, entityId and metadataUrl.
+  audit         --org SLUG [--since ISO] [--json]
+                The organisation's audit trail, newest first, one entry a line;
+                with --json one JSON object a line: at, action, actor, target
+                (who it was about, as they were: name and email), details, sentence.
   migrate                                          Apply database migrations.
   seed                                             Load the Acme and Globex demo data.
 

@@ -58,6 +58,8 @@ export function ProvisioningLogTable({
                 ) : (
                   (e.target ?? <span className="text-zinc-400">—</span>)
                 )}
+                {/* The name as it was at the request: a deleted person's row still says who they were. */}
+                {e.targetName && e.targetName !== e.target ? <p className="text-xs text-zinc-600">{e.targetName}</p> : null}
                 {e.resourceType ? <p className="text-xs text-zinc-500">{e.resourceType}</p> : null}
               </Td>
               <Td className="whitespace-nowrap">{outcomeBadge(e.status)}</Td>

@@ -12,7 +12,8 @@ export type Actor =
       /** Their membership as this request read it (lib/auth/viewer.ts), null for a personal account: the policy's facts about them. */
       membership: ActingMembership | null;
     }
-  | { kind: "scim"; tokenId: string | null }
+  /** `name`: the SCIM token's name ("Okta"), how the trail names the IdP. */
+  | { kind: "scim"; tokenId: string | null; name?: string | null }
   | { kind: "operator" }
   | { kind: "system"; reason: string };
 
@@ -21,7 +22,7 @@ export function actorLabel(actor: Actor): string {
     case "user":
       return actor.email;
     case "scim":
-      return "Identity provider (SCIM)";
+      return actor.name?.trim() || "Identity provider (SCIM)";
     case "operator":
       return "Operator CLI";
     case "system":

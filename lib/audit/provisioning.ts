@@ -24,7 +24,7 @@ export interface ProvisioningLogQuery {
   resourceType?: "User" | "Group";
   /** The kind of request: the log's `operation` starts with it ("patch: replace active"). */
   operation?: LogOperation;
-  /** Part of the target's userName or group name. */
+  /** Part of the target's userName, name or group name. */
   target?: string;
   /** Entries with an id below this one (the "Older" link). */
   before?: number;
@@ -50,7 +50,8 @@ export async function listProvisioningLog(
   if (q.resourceType) filters.push(eq(provisioningLog.resourceType, q.resourceType));
   if (q.operation) filters.push(like(provisioningLog.operation, `${q.operation}%`));
   const term = q.target?.trim();
-  if (term) filters.push(ilike(provisioningLog.target, `%${escapeLike(term)}%`));
+  // The userName or the name the row kept: a person deleted since is found by name.
+  if (term) filters.push(or(ilike(provisioningLog.target, `%${escapeLike(term)}%`), ilike(provisioningLog.targetName, `%${escapeLike(term)}%`))!);
   if (q.before) filters.push(lt(provisioningLog.id, q.before));
   const rows = await db
     .select()

@@ -1,11 +1,14 @@
-import { and, desc, eq, ilike, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db";
-import { auditLog, type AuditEntry } from "@/lib/db/schema";
+import { auditLog, auditSearchText, type AuditEntry } from "@/lib/db/schema";
 import { keysetPage } from "@/lib/db/keyset";
 import { escapeLike } from "@/lib/db/like";
 
+export type { AuditEntry };
+
 /** The audit page's filter groups: an action's first segment ("seats.added" → "seats"). */
 export const AUDIT_CATEGORIES = {
+  signin: "Sign-ins",
   member: "People",
   invitation: "Invitations",
   ownership: "Ownership",
@@ -15,23 +18,35 @@ export const AUDIT_CATEGORIES = {
   group: "Groups",
   organisation: "Organisation",
 } as const;
-export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+
+/** Who acted, as the actor filter offers it. */
+export const AUDIT_ACTOR_KINDS = {
+  user: "People",
+  scim: "Identity provider (SCIM)",
+  operator: "Operator CLI",
+  system: "Roster",
+} as const;
+type AuditActorKind = keyof typeof AUDIT_ACTOR_KINDS;
 
 export interface AuditQuery {
   orgId: string;
   category?: AuditCategory;
-  /** Part of the actor's label or of the target. */
+  actorKind?: AuditActorKind;
+  /** Part of a name or email: who it was about (deleted people too), the target, or who did it. */
   search?: string;
-  /** Entries about exactly this target (a member's email). */
+  /** Entries about exactly this person (their email, case-insensitive). */
   target?: string;
+  /** Entries at or after this time. */
+  since?: Date;
+  /** Entries before this time. */
+  until?: Date;
   before?: number;
   limit?: number;
 }
 
-
-/** One page of the admin audit trail, newest first, keyset-paged on the id. */
-export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows: AuditEntry[]; nextBefore: number | null }> {
-  const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
+/** The WHERE of a query: shared by the page, the CSV export and the operator CLI. */
+function auditFilters(q: Omit<AuditQuery, "before" | "limit">): SQL[] {
   const filters: SQL[] = [eq(auditLog.orgId, q.orgId)];
   if (q.category) {
     // owner.created belongs with ownership.
@@ -41,12 +56,20 @@ export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows:
         : like(auditLog.action, `${q.category}.%`),
     );
   }
-  const term = q.search?.trim();
-  if (term) {
-    const pattern = `%${escapeLike(term)}%`;
-    filters.push(or(ilike(auditLog.actorLabel, pattern), ilike(auditLog.target, pattern))!);
-  }
-  if (q.target) filters.push(sql`lower(${auditLog.target}) = lower(${q.target})`);
+  if (q.actorKind) filters.push(eq(auditLog.actorKind, q.actorKind));
+  const term = q.search?.trim().toLowerCase();
+  // The trigram index's own expression, so a substring search of a long trail uses it.
+  if (term) filters.push(sql`${auditSearchText(auditLog)} like ${`%${escapeLike(term)}%`}`);
+  if (q.target) filters.push(or(sql`lower(${auditLog.target}) = lower(${q.target})`, sql`lower(${auditLog.subjectEmail}) = lower(${q.target})`)!);
+  if (q.since) filters.push(gte(auditLog.at, q.since));
+  if (q.until) filters.push(lt(auditLog.at, q.until));
+  return filters;
+}
+
+/** One page of the audit trail, newest first, keyset-paged on the id in the database. */
+export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows: AuditEntry[]; nextBefore: number | null }> {
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
+  const filters = auditFilters(q);
   if (q.before) filters.push(lt(auditLog.id, q.before));
   const rows = await db
     .select()
@@ -57,16 +80,41 @@ export async function listAuditLog(db: Executor, q: AuditQuery): Promise<{ rows:
   return keysetPage(rows, limit);
 }
 
+/**
+ * Every entry a query matches, newest first, a batch at a time (keyset on the
+ * id): the CSV export and the CLI stream a trail of any length without
+ * holding it in memory.
+ */
+export async function* streamAuditLog(db: Executor, q: Omit<AuditQuery, "before" | "limit">, batch = 500): AsyncGenerator<AuditEntry> {
+  let before: number | null = null;
+  for (;;) {
+    const filters = auditFilters(q);
+    if (before !== null) filters.push(lt(auditLog.id, before));
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(...filters))
+      .orderBy(desc(auditLog.id))
+      .limit(batch);
+    yield* rows;
+    if (rows.length < batch) return;
+    before = rows[rows.length - 1]!.id;
+  }
+}
+
 const LABELS: Record<string, string> = {
   "organisation.created": "Organisation created",
   "owner.created": "Owner set",
   "ownership.transferred": "Ownership transferred",
-  "member.invited": "Invited a member",
-  "member.removed": "Removed a member",
+  "member.invited": "Added a member",
+  "member.created_deactivated": "Provisioned a deactivated member",
+  "member.removed": "Deleted a member",
   "member.deactivated": "Deactivated a member",
   "member.reactivated": "Reactivated a member",
+  "member.sessions_ended": "Sessions ended",
   "member.role_changed": "Changed a role",
   "member.updated": "Updated a member",
+  "invitation.accepted": "Accepted an invitation",
   "invitation.resent": "Resent an invitation",
   "invitation.revoked": "Revoked an invitation",
   "seats.added": "Added seats",
@@ -75,12 +123,163 @@ const LABELS: Record<string, string> = {
   "scim.disabled": "Turned SCIM off",
   "scim.token_created": "Created a SCIM token",
   "scim.token_revoked": "Revoked a SCIM token",
+  "sso.configured": "Set up single sign-on",
+  "sso.replaced": "Replaced the SSO connection",
+  "sso.removed": "Removed single sign-on",
+  "sso.idp_initiated_on": "Allowed IdP-initiated sign-in",
+  "sso.idp_initiated_off": "Stopped IdP-initiated sign-in",
   "group.created": "Created a group",
   "group.updated": "Updated a group",
   "group.deleted": "Deleted a group",
+  "managed_event.created": "Created a managed event type",
+  "managed_event.updated": "Updated a managed event type",
+  "managed_event.deleted": "Deleted a managed event type",
+  "default_event.updated": "Changed the default event type",
+  "audit.retention_changed": "Changed the audit retention",
+  "signin.sso": "Signed in with SSO",
+  "signin.email_link": "Signed in with an email link",
+  "signin.break_glass": "Break-glass sign-in",
+  "signin.refused": "Sign-in refused",
 };
 
-/** What people read for an action; unknown actions (a newer feature) show as recorded. */
+/** A short name for an action; unknown actions (a newer feature) show as recorded. */
 export function auditActionLabel(action: string): string {
   return LABELS[action] ?? action;
+}
+
+/** Why a sign-in was refused, in words (codes: lib/sso/refusals.ts and lib/auth/sign-in-rules.ts). */
+const REFUSALS: Record<string, string> = {
+  unknown: "there is no Roster account for the address",
+  not_member: "the account is not a member of this organisation",
+  deactivated: "the account is deactivated",
+  invitation_expired: "the invitation had expired",
+  invitation_revoked: "the invitation was replaced or withdrawn",
+  invitation_missing: "there was no open invitation",
+  wrong_person: "the invitation was someone else's",
+  no_email: "the identity provider sent no email address",
+  other_session: "someone else was signed in in the same browser",
+  invited: "the invitation was not accepted yet",
+  sso_required: "the organisation signs in with SSO",
+};
+
+const money = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const count = (n: unknown, one: string) => (typeof n === "number" ? `${n.toLocaleString("en-US")} ${one}${n === 1 ? "" : "s"}` : `${one}s`);
+
+/** The fields a sentence is made of (an AuditEntry, or the CLI's row). */
+type SentenceFields = Pick<AuditEntry, "action" | "actorLabel" | "actorKind" | "target" | "subjectName" | "subjectEmail" | "details">;
+
+/**
+ * The entry as a sentence people read: "Okta deactivated Priya Shah",
+ * "Ana Ruiz used the break-glass email link". Names are the snapshot taken
+ * when it happened, so a deleted person is still named.
+ */
+export function auditSentence(e: SentenceFields): string {
+  const actor = e.actorLabel;
+  const who = e.subjectName || e.subjectEmail || e.target || "someone";
+  const d = e.details ?? {};
+  const t = e.target ?? "";
+  switch (e.action) {
+    case "organisation.created":
+      return `${actor} created the organisation ${t}`;
+    case "owner.created":
+      return `${actor} made ${who} the owner`;
+    case "ownership.transferred":
+      return `${actor} transferred ownership to ${who}`;
+    case "member.invited":
+      return e.actorKind === "scim" ? `${actor} provisioned ${who}` : `${actor} invited ${who}`;
+    case "member.created_deactivated":
+      return `${actor} provisioned ${who}, deactivated`;
+    case "member.removed":
+      return `${actor} deleted ${who}`;
+    case "member.deactivated":
+      return `${actor} deactivated ${who}`;
+    case "member.reactivated":
+      return `${actor} reactivated ${who}`;
+    case "member.sessions_ended":
+      return `${who} was signed out (${count(d.sessions, "session")} ended by the deactivation)`;
+    case "member.role_changed":
+      return `${actor} changed ${who}'s role from ${String(d.from)} to ${String(d.to)}`;
+    case "member.updated":
+      return `${actor} updated ${who}'s profile`;
+    case "invitation.accepted":
+      return `${who} accepted their invitation`;
+    case "invitation.resent":
+      return `${actor} resent ${who}'s invitation`;
+    case "invitation.revoked":
+      return `${actor} revoked ${who}'s invitation`;
+    case "seats.added":
+      return `${actor} added ${count(d.quantity, "seat")} (${t})${typeof d.amountDueCents === "number" ? `, charged ${money(d.amountDueCents)}` : ""}`;
+    case "seats.removed":
+      return `${actor} removed ${count(d.quantity, "seat")} (${t})`;
+    case "scim.enabled":
+      return `${actor} turned SCIM provisioning on`;
+    case "scim.disabled":
+      return `${actor} turned SCIM provisioning off`;
+    case "scim.token_created":
+      return `${actor} created the SCIM token ${typeof d.label === "string" ? `"${d.label}" (${t}…)` : `${t}…`}`;
+    case "scim.token_revoked":
+      return `${actor} revoked the SCIM token ${t}…`;
+    case "sso.configured":
+      return `${actor} set up single sign-on with ${t}`;
+    case "sso.replaced":
+      return `${actor} replaced the SSO connection with ${t}`;
+    case "sso.removed":
+      return `${actor} removed single sign-on`;
+    case "sso.idp_initiated_on":
+      return `${actor} allowed sign-in started at the identity provider`;
+    case "sso.idp_initiated_off":
+      return `${actor} stopped sign-in started at the identity provider`;
+    case "group.created":
+      return `${actor} created the group ${t}`;
+    case "group.updated":
+      return `${actor} changed the group ${t}`;
+    case "group.deleted":
+      return `${actor} deleted the group ${t}`;
+    case "managed_event.created":
+      return `${actor} created the managed event type ${t}`;
+    case "managed_event.updated":
+      return `${actor} changed the managed event type ${t}`;
+    case "managed_event.deleted":
+      return `${actor} deleted the managed event type ${t}`;
+    case "default_event.updated":
+      return `${actor} set the default event type to ${t}`;
+    case "audit.retention_changed":
+      return `${actor} set the audit retention to ${count(d.days, "day")}`;
+    case "signin.sso":
+      return `${who} signed in with SSO`;
+    case "signin.email_link":
+      return `${who} signed in with an email link`;
+    case "signin.break_glass":
+      return `${who} used the break-glass email link (SSO bypassed)`;
+    case "signin.refused": {
+      const how = d.method === "email_link" ? "an email link" : "SSO";
+      return `${who} was refused sign-in with ${how}: ${REFUSALS[String(d.reason)] ?? String(d.reason)}`;
+    }
+    default:
+      return `${actor}: ${auditActionLabel(e.action)}${t ? ` (${t})` : ""}`;
+  }
+}
+
+/**
+ * The filters as the page's URL (and the CSV link, which carries the same
+ * query) spell them; anything unknown or malformed is ignored rather than
+ * refused, as a filter form's leftovers should be.
+ */
+export function auditQueryFromParams(orgId: string, p: Record<string, string | undefined>): Omit<AuditQuery, "before" | "limit"> {
+  const date = (v: string | undefined, endOfDay = false) => {
+    if (!v) return undefined;
+    // A bare day (the date input) means the whole day, in UTC like the page's times.
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+    if (Number.isNaN(d.getTime())) return undefined;
+    return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(d.getTime() + 86_400_000) : d;
+  };
+  return {
+    orgId,
+    category: p.category && p.category in AUDIT_CATEGORIES ? (p.category as AuditCategory) : undefined,
+    actorKind: p.actor && p.actor in AUDIT_ACTOR_KINDS ? (p.actor as AuditActorKind) : undefined,
+    search: p.q?.trim().slice(0, 200) || undefined,
+    target: p.person?.trim().slice(0, 320) || undefined,
+    since: date(p.from),
+    until: date(p.to, true),
+  };
 }

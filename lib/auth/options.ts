@@ -11,7 +11,7 @@ import { clientSecretVerifier } from "@/lib/sso/jackson";
 import { requestMagicLink } from "./magic-link";
 import { authSecret } from "@/lib/auth-secret";
 import { currentSessionUserId, SESSION_MAX_AGE_S, secureCookies } from "./session-cookie";
-import { magicLinkDecision } from "./sign-in-rules";
+import { admitMagicLinkSignIn } from "./sign-in-rules";
 import { admitSsoSignIn, ssoAdmitted, ssoRefusalUrl } from "./sso-sign-in";
 
 const DAY = 24 * 60 * 60;
@@ -72,7 +72,7 @@ export function authOptions(): NextAuthOptions {
         if (email?.verificationRequest) return true;
         if (account?.provider === "boxyhq-saml") return samlSignIn(user.id, profile as JacksonProfile | undefined);
         if (!user.email) return false;
-        const decision = await magicLinkDecision(await getDb(), user.email);
+        const decision = await admitMagicLinkSignIn(await getDb(), user.email);
         return decision.allowed ? true : `/login?refused=${decision.reason}`;
       },
       async session({ session, user }) {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordSignIn } from "@/lib/audit/sign-ins";
 import type { Executor } from "@/lib/db";
 import { memberships, organisations } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
@@ -12,6 +13,8 @@ export type SignInDecision =
 async function membershipOf(db: Executor, userId: string) {
   const [m] = await db
     .select({
+      id: memberships.id,
+      displayName: memberships.displayName,
       state: memberships.state,
       role: memberships.role,
       orgId: organisations.id,
@@ -40,6 +43,23 @@ export async function magicLinkDecision(db: Executor, email: string): Promise<Si
   if (m?.state === "invited") return { allowed: false, reason: "invited", orgName: m.orgName };
   if (m?.ssoConfiguredAt && m.role === "user") return { allowed: false, reason: "sso_required", orgName: m.orgName };
   return { allowed: true, userId: user.id };
+}
+
+/**
+ * A magic link being used (next-auth's callback): the same rules, and the
+ * outcome in the member's organisation's audit trail. An owner or admin
+ * using the link while the organisation has SSO is the break-glass way in,
+ * and recorded as such. Someone with no organisation has no trail to write to.
+ */
+export async function admitMagicLinkSignIn(db: Executor, email: string): Promise<SignInDecision> {
+  const decision = await magicLinkDecision(db, email);
+  const user = await findAccountByEmail(db, email);
+  const m = user && (await membershipOf(db, user.id));
+  if (!user || !m) return decision;
+  const who = { orgId: m.orgId, email: user.email, user, membershipId: m.id, displayName: m.displayName };
+  if (!decision.allowed) await recordSignIn(db, { ...who, action: "signin.refused", details: { reason: decision.reason, method: "email_link" } });
+  else await recordSignIn(db, { ...who, action: m.ssoConfiguredAt ? "signin.break_glass" : "signin.email_link" });
+  return decision;
 }
 
 export type SignInRoute = { method: "sso"; orgId: string; orgName: string } | { method: "email" };

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { recordSignIn, type SignInEntry } from "@/lib/audit/sign-ins";
 import type { Executor } from "@/lib/db";
 import { invitations, memberships } from "@/lib/db/schema";
 import { findAccountByEmail } from "@/lib/orgs/accounts";
@@ -28,37 +29,47 @@ export async function admitSsoSignIn(
   db: Executor,
   p: { orgId: string; email: string | null | undefined; invitationTokenHash?: string | null },
 ): Promise<SsoDecision> {
-  const refuse = (reason: SsoRefusal): SsoDecision => ({ allowed: false, reason, orgId: p.orgId });
-  if (!isUuid(p.orgId)) return refuse("unknown");
-  if (!p.email) return refuse("no_email");
+  if (!isUuid(p.orgId)) return { allowed: false, reason: "unknown", orgId: p.orgId };
   const email = p.email;
+  // Every outcome goes into the audit trail, in the transaction that decided it.
   return db.transaction(async (tx) => {
+    type Who = Pick<SignInEntry, "user" | "membershipId" | "displayName">;
+    const refuse = async (reason: SsoRefusal, who: Who = {}): Promise<SsoDecision> => {
+      await recordSignIn(tx, { orgId: p.orgId, action: "signin.refused", email: email ?? "(no email sent)", ...who, details: { reason, method: "sso" } });
+      return { allowed: false, reason, orgId: p.orgId };
+    };
+    if (!email) return refuse("no_email");
     const account = await findAccountByEmail(tx, email);
     if (!account) return refuse("unknown");
     const [m] = await tx
       .select({ id: memberships.id })
       .from(memberships)
       .where(and(eq(memberships.userId, account.id), eq(memberships.orgId, p.orgId)));
-    if (!m) return refuse("not_member");
+    if (!m) return refuse("not_member", { user: account });
     const { membership, user } = await lockMembership(tx, p.orgId, m.id);
-    if (membership.state === "deactivated") return refuse("deactivated");
+    const who: Who = { user, membershipId: membership.id, displayName: membership.displayName };
+    if (membership.state === "deactivated") return refuse("deactivated", who);
+    const admitted = async (joined: boolean): Promise<SsoDecision> => {
+      await recordSignIn(tx, { orgId: p.orgId, action: "signin.sso", email: user.email, ...who });
+      return { allowed: true, userId: user.id, joined };
+    };
 
     let invitation = undefined;
     if (p.invitationTokenHash) {
       [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, p.invitationTokenHash));
-      if (!invitation || invitation.membershipId !== membership.id) return refuse("wrong_person");
+      if (!invitation || invitation.membershipId !== membership.id) return refuse("wrong_person", who);
     }
-    if (membership.state === "active") return { allowed: true, userId: user.id, joined: false };
+    if (membership.state === "active") return admitted(false);
 
     invitation ??= await latestOpenInvitation(tx, membership.id);
-    if (!invitation) return refuse("invitation_missing");
+    if (!invitation) return refuse("invitation_missing", who);
     const status = invitationStatus(invitation, membership);
-    if (status === "revoked") return refuse("invitation_revoked");
-    if (status === "expired") return refuse("invitation_expired");
-    if (status !== "valid") return refuse("invitation_missing");
+    if (status === "revoked") return refuse("invitation_revoked", who);
+    if (status === "expired") return refuse("invitation_expired", who);
+    if (status !== "valid") return refuse("invitation_missing", who);
     await markInvitationAccepted(tx, { invitation, user });
     await markMemberJoined(tx, { orgId: p.orgId, membershipId: membership.id });
-    return { allowed: true, userId: user.id, joined: true };
+    return admitted(true);
   });
 }
 

@@ -1,8 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit, recordedHere } from "@/lib/audit/log";
+import { recordAudit } from "@/lib/audit/log";
+import { auditParams } from "@/lib/audit/statement";
 import type { Executor, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { namedStatement, run } from "@/lib/db/statement";
 import { groupMembers, groups, memberships, type Group } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { membersOfGroups, syncManagedEventTypes } from "@/lib/events/managed";
@@ -139,6 +141,18 @@ async function lockGroup(tx: Tx, orgId: string, groupId: string): Promise<Group>
   return group;
 }
 
+/** The IdP's empty group and its audit entry, one statement (Okta and Entra create groups empty, then add members). */
+const CREATE_EMPTY = namedStatement<Group, Record<string, unknown>>(`with g as (
+  insert into groups (org_id, display_name, external_id, managed_by_idp) values ($orgId, $displayName, $externalId, true)
+  returning *
+),
+audit as (
+  insert into audit_log (org_id, actor_user_id, actor_label, actor_kind, action, target)
+  select g.org_id, $auditActorUserId::uuid, $auditActorLabel::text, $auditActorKind::text, 'group.created', g.display_name from g
+)
+select id, org_id as "orgId", display_name as "displayName", external_id as "externalId", managed_by_idp as "managedByIdp", version,
+  created_at as "createdAt", updated_at as "updatedAt" from g`);
+
 export async function createGroup(
   db: Executor,
   p: { orgId: string; displayName: string; externalId?: string | null; members?: MemberRef[]; actor: Actor; org?: OrgFacts },
@@ -157,8 +171,17 @@ export async function createGroup(
       throw e;
     }
   };
-  // The IdP creating an empty group (as Okta and Entra do) is one row: one statement, no transaction.
-  if (p.org && !recordedHere(p.actor) && !p.members?.length) return insert(db);
+  // The IdP creating an empty group (as Okta and Entra do): one statement with its audit entry, no transaction.
+  if (p.org && p.actor.kind === "scim" && !p.members?.length) {
+    try {
+      const params = { orgId: p.orgId, displayName: name, externalId: p.externalId ?? null, ...auditParams({ actor: p.actor, actions: [], subject: {} }) };
+      const [row] = await run(db, CREATE_EMPTY, params);
+      return { ...row!, createdAt: new Date(row!.createdAt), updatedAt: new Date(row!.updatedAt) };
+    } catch (e) {
+      if (isUniqueViolation(e, "groups_org_display_name_key")) throw nameTaken(name);
+      throw e;
+    }
+  }
   return db.transaction(async (tx) => {
     const org = p.org ?? (await getOrganisation(tx, p.orgId));
     if (!p.org) authorize(p.actor, "group.create", { org });

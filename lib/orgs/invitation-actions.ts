@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { personName, recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { invitations } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -40,7 +40,7 @@ export async function resendInvitation(db: Executor, p: { orgId: string; members
       recipientName: [user.givenName, user.familyName].filter(Boolean).join(" ") || null,
       actor: p.actor,
     });
-    await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "invitation.resent", target: user.email });
+    await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "invitation.resent", target: user.email, subject: { email: user.email, name: personName(user) } });
     return { email: user.email, expiresAt };
   });
 }
@@ -63,7 +63,7 @@ export async function revokeInvitation(db: Executor, p: { orgId: string; members
       )
       .returning({ id: invitations.id });
     if (revoked.length === 0) throw new NotFoundError(`${user.email} has no open invitation to revoke.`);
-    await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "invitation.revoked", target: user.email });
+    await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "invitation.revoked", target: user.email, subject: { email: user.email, name: personName(user) } });
     return { email: user.email };
   });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { actorLabel, actorUserId, type Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { personName, recordAudit } from "@/lib/audit/log";
 import { newSecret, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
 import { together } from "@/lib/db/together";
@@ -168,6 +168,7 @@ export async function markInvitationAccepted(tx: Executor, p: { invitation: Invi
     actor: { kind: "user", userId: p.user.id, email: p.user.email, membership: null },
     action: "invitation.accepted",
     target: p.user.email,
+    subject: { id: p.invitation.membershipId, email: p.user.email, name: personName(p.user) },
   });
   return true;
 }

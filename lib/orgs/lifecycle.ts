@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit, recordedHere } from "@/lib/audit/log";
+import { auditParams } from "@/lib/audit/statement";
 import type { Executor, Tx } from "@/lib/db";
 import { namedStatement, run } from "@/lib/db/statement";
 import { memberships, sessions, users, type Membership, type User } from "@/lib/db/schema";
@@ -55,10 +55,12 @@ export async function setMemberActive(
  * If-Match (`version`) is checked in the same statement.
  */
 const REMOVE = namedStatement<
-  { role: Membership["role"] | null; user_id: string | null; version: number | null; removed: number },
+  { role: Membership["role"] | null; user_id: string | null; version: number | null; removed: number; email: string | null; name: string | null },
   Record<string, unknown>
 >(`with target as (
-  select m.id, m.role, m.user_id, m.version from memberships m where m.org_id = $orgId and m.id = $membershipId
+  select m.id, m.role, m.user_id, m.version, u.email,
+    coalesce(nullif(trim(m.display_name), ''), nullif(trim(coalesce(u.given_name, '') || ' ' || coalesce(u.family_name, '')), '')) as name
+  from memberships m join users u on u.id = m.user_id where m.org_id = $orgId and m.id = $membershipId
 ),
 gone as (
   delete from memberships m using target t
@@ -73,17 +75,28 @@ ended_sessions as (
 ),
 seat as (
   update organisation_seats set held = held - 1 where org_id = $orgId and exists (select 1 from gone where state <> 'deactivated')
+),
+-- The trail keeps who they were (the account row may be gone with this statement): same statement, no extra round trip.
+audit as (
+  insert into audit_log (org_id, actor_user_id, actor_label, actor_kind, action, target, subject_id, subject_name, subject_email)
+  select $orgId, $auditActorUserId::uuid, $auditActorLabel::text, $auditActorKind::text, 'member.removed', t.email, t.id, t.name, t.email
+  from target t where exists (select 1 from gone)
 )
-select t.role, t.user_id, t.version, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
+select t.role, t.user_id, t.version, t.email, t.name, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
 
 export async function removeMember(
   db: Executor,
   /** `org`: the organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
   p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts },
-): Promise<void> {
-  const remove = async (ex: Executor, org: OrgFacts) => {
-    const [r] = await run(ex, REMOVE, { orgId: p.orgId, membershipId: p.membershipId, version: p.expectedVersion ?? null });
-    if (r!.removed) return;
+): Promise<RemovedMember> {
+  const remove = async (ex: Executor, org: OrgFacts): Promise<RemovedMember> => {
+    const [r] = await run(ex, REMOVE, {
+      orgId: p.orgId,
+      membershipId: p.membershipId,
+      version: p.expectedVersion ?? null,
+      ...auditParams({ actor: p.actor, actions: ["member.removed"], subject: {} }),
+    });
+    if (r!.removed) return { email: r!.email!, name: r!.name };
     if (r!.role === null) throw new NotFoundError("User not found");
     if (p.expectedVersion !== undefined && p.expectedVersion !== r!.version) {
       throw new PreconditionFailedError(`The user changed since you read it (version ${r!.version}, not ${p.expectedVersion}).`);
@@ -93,22 +106,27 @@ export async function removeMember(
     // Removed by a parallel request between this statement's snapshot and its delete.
     throw new NotFoundError("User not found");
   };
-  // Nothing to record in the audit trail (the IdP): one statement, the policy asked with what authentication knows.
-  if (p.org && !recordedHere(p.actor)) {
+  // The IdP: one statement (its audit entry included), the policy asked with what authentication knows.
+  if (p.org && p.actor.kind === "scim") {
     authorize(p.actor, "member.remove", { org: p.org });
     if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
     forgetMember(p.orgId, p.membershipId);
     return remove(db, p.org);
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
     authorize(p.actor, "member.remove", { org });
-    const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
+    const { membership } = await lockMembership(tx, p.orgId, p.membershipId);
     authorize(p.actor, "member.remove", { org, member: membership });
     forgetMember(p.orgId, p.membershipId);
-    await remove(tx, org);
-    await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
+    return remove(tx, org);
   });
+}
+
+/** Who a removal removed, as they were: the provisioning log and the caller show it after the rows are gone. */
+export interface RemovedMember {
+  email: string;
+  name: string | null;
 }
 
 /**

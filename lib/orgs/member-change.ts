@@ -2,6 +2,7 @@ import type { Executor } from "@/lib/db";
 import { isTransaction, namedStatement, run, statement } from "@/lib/db/statement";
 import type { Membership, User } from "@/lib/db/schema";
 import { isUuid } from "@/lib/validation";
+import { AUDIT_CTE, auditParams, type StatementAudit } from "@/lib/audit/statement";
 import type { PreparedInvitation } from "./invitations";
 import {
   accountColumns,
@@ -72,6 +73,8 @@ export interface MemberWrite {
   endSessions: boolean;
   /** A new invitation and its email; any invitation still open is revoked. */
   invitation?: PreparedInvitation;
+  /** Audit entries to write in the same statement (only if the write lands): one round trip, whoever acts. */
+  audit?: StatementAudit;
 }
 
 export interface WrittenMember {
@@ -103,7 +106,14 @@ seat as (
   update organisation_seats set held = held + $seatDelta::int where org_id = $orgId and $seatDelta::int <> 0 and exists (select 1 from m)
 ),
 ended_sessions as (
-  delete from sessions where $endSessions::boolean and user_id = (select user_id from m)
+  delete from sessions where $endSessions::boolean and user_id = (select user_id from m) returning 1
+),
+-- Sessions a deactivation ended are part of the trail (an auditor asks whether the person was signed out).
+sessions_audit as (
+  insert into audit_log (org_id, actor_user_id, actor_label, actor_kind, action, target, subject_id, subject_name, subject_email, details)
+  select m.org_id, $auditActorUserId::uuid, $auditActorLabel::text, $auditActorKind::text, 'member.sessions_ended', $auditSubjectEmail::text, m.id,
+    $auditSubjectName::text, $auditSubjectEmail::text, jsonb_build_object('sessions', (select count(*) from ended_sessions))
+  from m where cardinality($auditActions::text[]) > 0 and exists (select 1 from ended_sessions)
 ),
 replaced_invitations as (
   update invitations set revoked_at = now()
@@ -116,6 +126,9 @@ invitation as (
 email as (
   insert into email_outbox (org_id, kind, "to", subject, text, html)
   select m.org_id, 'invitation', $emailTo, $emailSubject, $emailText, $emailHtml from m where $emailTo::text is not null
+),
+audit as (
+  ${AUDIT_CTE}
 )
 select ${membershipColumns("m")}, ${accountColumns("u")}, ${GROUPS}
 from m left join account u on true`);
@@ -145,6 +158,7 @@ export async function writeMember(ex: Executor, w: MemberWrite): Promise<Written
     emailSubject: inv?.email?.subject ?? null,
     emailText: inv?.email?.text ?? null,
     emailHtml: inv?.email?.html ?? null,
+    ...auditParams(w.audit),
   });
   if (!row) return undefined;
   return {

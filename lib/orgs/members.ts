@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit, recordedHere } from "@/lib/audit/log";
+import { personName } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Membership, Organisation, User } from "@/lib/db/schema";
@@ -60,7 +60,8 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
   const userName = (input.userName ?? input.email).trim();
   const email = input.email.trim();
   if (!isEmail(email)) throw new ValidationError(`"${email}" is not a valid email address.`, "email");
-  const known = input.org && !recordedHere(input.actor) ? input.org : undefined;
+  // The IdP's organisation as authentication read it: a new address is then one statement, audit entry included.
+  const known = input.org && input.actor.kind === "scim" ? input.org : undefined;
   if (known) authorize(input.actor, "member.invite", { org: known });
   const attempt = async (avoidPlainSlug: boolean) => {
     if (known) {
@@ -85,9 +86,6 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
       const follow = groupToFollow(org, input);
       if (follow) await followAttribute(tx, { ...follow, membershipId: created.membership.id });
-      if (input.active !== false) {
-        await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
-      }
       return { ...created, token: rows.invitation.token };
     });
   };
@@ -148,5 +146,10 @@ function rowsFor(
     invitation,
     claimSeat: active,
     avoidPlainSlug: p.avoidPlainSlug,
+    audit: {
+      actor: input.actor,
+      actions: [active ? "member.invited" : "member.created_deactivated"],
+      subject: { email: p.user?.email ?? p.email, name: personName({ displayName: input.displayName, givenName, familyName }) },
+    },
   };
 }

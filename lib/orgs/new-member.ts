@@ -3,6 +3,7 @@ import type { Executor } from "@/lib/db";
 import { namedStatement, run } from "@/lib/db/statement";
 import type { Membership, User } from "@/lib/db/schema";
 import { DEFAULT_WORKING_HOURS, defaultEventSlug } from "@/lib/events/defaults";
+import { AUDIT_CTE, auditParams, type StatementAudit } from "@/lib/audit/statement";
 import type { PreparedInvitation } from "./invitations";
 import { memberSlugBase } from "./member-slug";
 import { accountColumns, accountFrom, membershipColumns, membershipFrom, type AccountColumns, type MembershipColumns } from "./member-columns";
@@ -52,6 +53,8 @@ export interface NewMemberRows {
   claimSeat: boolean;
   /** Give the member the slug with a random suffix even if the plain one looks free (after losing a race for it). */
   avoidPlainSlug?: boolean;
+  /** The audit entry, written by the same statement. */
+  audit: StatementAudit;
 }
 
 type Params = Record<string, unknown>;
@@ -93,6 +96,9 @@ email as (
 ),
 seat as (
   update organisation_seats set held = held + 1 where org_id = $orgId and $claimSeat::boolean and exists (select 1 from m)
+),
+audit as (
+  ${AUDIT_CTE}
 )
 select ${membershipColumns("m")}, ${accountColumns("u")} from m join u on u.id = m.user_id`;
 
@@ -138,6 +144,7 @@ export async function writeNewMember(ex: Executor, p: NewMemberRows): Promise<{ 
     emailText: email?.text ?? null,
     emailHtml: email?.html ?? null,
     claimSeat: p.claimSeat,
+    ...auditParams(p.audit),
   };
   const [row] =
     "existingUserId" in p.account

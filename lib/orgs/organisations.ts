@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { personName, recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { memberships, organisations, organisationSeats, type Organisation } from "@/lib/db/schema";
@@ -115,7 +115,7 @@ async function insertOwner(tx: Executor, org: Organisation, owner: OwnerInput, a
     if (isUniqueViolation(e, "memberships_one_owner_key")) throw new ConflictError(`${org.name} already has an owner.`, "owner");
     throw e;
   }
-  await recordAudit(tx, { orgId: org.id, actor, action: "owner.created", target: user.email });
+  await recordAudit(tx, { orgId: org.id, actor, action: "owner.created", target: user.email, subject: { email: user.email, name: personName(user) } });
   await claimSeat(tx, org.id);
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/log";
+import { personName, recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { memberships, type Role } from "@/lib/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
@@ -37,6 +37,7 @@ export async function changeRole(
       actor: p.actor,
       action: "member.role_changed",
       target: user.email,
+      subject: { id: membership.id, email: user.email, name: personName({ ...user, displayName: membership.displayName }) },
       details: { from: membership.role, to: p.role },
     });
   });
@@ -88,6 +89,7 @@ export async function transferOwnership(
       actor: p.actor,
       action: "ownership.transferred",
       target: targetUser.email,
+      subject: { id: target.id, email: targetUser.email, name: personName(targetUser) },
       details: { previousOwnerMembershipId: demoted[0]!.id, previousRole: target.role },
     });
   });

@@ -53,7 +53,7 @@ export async function createScimToken(
       expiresAt: p.expiresAt ?? null,
     })
     .returning({ id: scimTokens.id });
-  await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_created", target: prefix });
+  await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_created", target: prefix, details: { label: p.label?.trim() || null } });
   return { id: row!.id, token, prefix };
 }
 

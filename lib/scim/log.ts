@@ -31,6 +31,7 @@ function storable(e: LogEntry): LogEntry {
     ...e,
     path: clean(e.path)!,
     target: clean(e.target),
+    targetName: clean(e.targetName),
     operation: clean(e.operation),
     detail: clean(e.detail),
     userAgent: clean(e.userAgent),
@@ -68,9 +69,9 @@ function keepServerOpenFor(flushing: Promise<void>): void {
  */
 const INSERT = statement(`insert into provisioning_log
   (org_id, token_id, method, path, resource_type, resource_id, target, operation, status, scim_type, detail, duration_ms, user_agent, ignored_attributes,
-   request_id)
+   request_id, target_name)
   select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::int[],
-    $10::text[], $11::text[], $12::int[], $13::text[], $14::jsonb[], $15::text[])`);
+    $10::text[], $11::text[], $12::int[], $13::text[], $14::jsonb[], $15::text[], $16::text[])`);
 
 function columns(batch: LogEntry[]): unknown[][] {
   const col = <T>(f: (e: LogEntry) => T) => batch.map(f);
@@ -90,6 +91,7 @@ function columns(batch: LogEntry[]): unknown[][] {
     col((e) => e.userAgent ?? null),
     col((e) => (e.ignoredAttributes ? JSON.stringify(e.ignoredAttributes) : null)),
     col((e) => e.requestId ?? null),
+    col((e) => e.targetName ?? null),
   ];
 }
 

@@ -15,7 +15,7 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 export type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled" | "defaultEventTitle" | "defaultEventMinutes" | "attributeGroups">;
 
 export type ScimAuthResult =
-  | { ok: true; tokenId: string; orgId: string; orgName: string; org: ScimOrg }
+  | { ok: true; tokenId: string; tokenName: string | null; orgId: string; orgName: string; org: ScimOrg }
   | { ok: false; reason: "missing" | "invalid" | "revoked" | "expired" | "scim_disabled"; orgId?: string; orgName?: string };
 
 /** Reads the token out of `Authorization: Bearer <token>` (scheme case-insensitive, RFC 6750 §2.1). */
@@ -43,6 +43,7 @@ interface TokenRecord {
   revokedAt: Date | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  label: string | null;
   org: ScimOrg;
 }
 
@@ -57,6 +58,7 @@ async function loadToken(db: Executor, hash: string): Promise<TokenRecord | unde
       revokedAt: scimTokens.revokedAt,
       expiresAt: scimTokens.expiresAt,
       lastUsedAt: scimTokens.lastUsedAt,
+      label: scimTokens.label,
       org: {
         id: organisations.id,
         name: organisations.name,
@@ -92,7 +94,7 @@ export async function authenticateScimToken(db: Executor, bearer: string | null)
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", ...who };
   if (!row.org.scimEnabled) return { ok: false, reason: "scim_disabled", ...who };
   await touchLastUsed(db, row.id, row.lastUsedAt);
-  return { ok: true, tokenId: row.id, org: row.org, ...who };
+  return { ok: true, tokenId: row.id, tokenName: row.label, org: row.org, ...who };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { purgeExpiredEntries } from "@/lib/audit/retention";
 import { closeDatabase, getDatabase, type Db } from "@/lib/db";
 import { organisations } from "@/lib/db/schema";
 import { startStatisticsKeeper } from "@/lib/db/statistics";
@@ -13,13 +14,20 @@ const HOUSEKEEPING_MS = 5 * 60_000;
 /** How long a stopping server waits for its last emails and log rows before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Every few minutes, in every instance (each statement is idempotent): drop rate-limit windows that have ended. One log line a run. */
+/**
+ * Every few minutes, in every instance (each statement is idempotent): drop rate-limit windows that have
+ * ended, and audit and provisioning-log entries older than their organisation's retention. One log line a run.
+ */
 function startHousekeeping(db: Db): void {
   const timer = setInterval(() => {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
-    purgeEndedRateLimits(db).then(
-      (purged) => log().info({ job: "housekeeping", rateLimitWindowsPurged: purged, durationMs: ms() }, "job"),
+    Promise.all([purgeEndedRateLimits(db), purgeExpiredEntries(db)]).then(
+      ([purged, expired]) =>
+        log().info(
+          { job: "housekeeping", rateLimitWindowsPurged: purged, auditEntriesPurged: expired.audit, provisioningEntriesPurged: expired.provisioning, durationMs: ms() },
+          "job",
+        ),
       (e: unknown) => log().error({ job: "housekeeping", durationMs: ms(), err: e }, "job failed; will retry"),
     );
   }, HOUSEKEEPING_MS);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { ParseArgsConfig } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
+import { auditSentence, streamAuditLog } from "@/lib/audit/queries";
 import type { Db } from "@/lib/db";
 import { seedDemo } from "@/lib/dev/seed";
 import { env } from "@/lib/env";
@@ -163,6 +164,30 @@ export const commands = {
           );
         } finally {
           await closeJackson();
+        }
+      });
+    },
+  },
+  audit: {
+    options: { ...common, org: { type: "string" }, since: { type: "string" } },
+    async run(v: Values) {
+      const since = typeof v.since === "string" ? new Date(v.since) : undefined;
+      if (since && Number.isNaN(since.getTime())) throw new CliError(`--since must be an ISO date or time (2026-01-31 or 2026-01-31T09:00:00Z), got "${v.since}"`);
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        // One line per entry as it is read (newest first): a long trail never sits in memory.
+        for await (const e of streamAuditLog(db, { orgId: org.id, since })) {
+          const line = v.json
+            ? JSON.stringify({
+                at: e.at.toISOString(),
+                action: e.action,
+                actor: { kind: e.actorKind, label: e.actorLabel, userId: e.actorUserId },
+                target: { id: e.subjectId, name: e.subjectName, email: e.subjectEmail, label: e.target },
+                details: e.details,
+                sentence: auditSentence(e),
+              })
+            : `${e.at.toISOString()}  ${auditSentence(e)}`;
+          if (!process.stdout.write(`${line}\n`)) await new Promise((r) => process.stdout.once("drain", r));
         }
       });
     },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
+import { setAuditRetention } from "@/lib/audit/retention";
 import type { Executor } from "@/lib/db";
 import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/errors";
 import { setOrgDefaultEventType } from "@/lib/events/defaults";
@@ -239,6 +240,12 @@ const rows: Row[] = [
     fn: "deleteManagedEventType",
     run: (db, actor) => deleteManagedEventType(db, { orgId: w.orgId, id: w.managedEventId, actor }),
     expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    // The owner's only: an admin is refused too.
+    fn: "setAuditRetention",
+    run: (db, actor) => setAuditRetention(db, { orgId: w.orgId, days: 90, actor }),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
   },
   {
     fn: "createOrganisation",

@@ -94,7 +94,7 @@ export interface ScimOrg {
 }
 
 /** An Enterprise organisation with SCIM on and a token, made through the domain functions (as the CLI does). */
-export async function makeScimOrg(opts: { seats?: number; owner?: boolean; baseUrl?: string } = {}): Promise<ScimOrg> {
+export async function makeScimOrg(opts: { seats?: number; owner?: boolean; baseUrl?: string; tokenLabel?: string } = {}): Promise<ScimOrg> {
   const { db: d } = await db();
   const id = uniq();
   const org = await createOrganisation(d, {
@@ -105,7 +105,7 @@ export async function makeScimOrg(opts: { seats?: number; owner?: boolean; baseU
   });
   const token = await d.transaction(async (tx) => {
     await setScimEnabled(tx, org.id, true, operator);
-    return createScimToken(tx, { orgId: org.id, actor: operator });
+    return createScimToken(tx, { orgId: org.id, actor: operator, label: opts.tokenLabel });
   });
   const base = `${opts.baseUrl ?? ctx().appUrl}/api/scim/v2`;
   return { id: org.id, name: org.name, token: token.token, tokenId: token.id, client: new ScimClient(base, token.token) };

@@ -41,6 +41,8 @@ export const organisations = pgTable(
     attributeGroups: text("attribute_groups").$type<AttributeGroupSource>(),
     defaultEventTitle: text("default_event_title").notNull().default("30 Minute Meeting"),
     defaultEventMinutes: integer("default_event_minutes").notNull().default(30),
+    /** How long the audit trail and the provisioning log keep entries; owners change it (lib/audit/retention.ts). */
+    auditRetentionDays: integer("audit_retention_days").notNull().default(365),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -50,6 +52,7 @@ export const organisations = pgTable(
       "organisations_attribute_groups_known",
       sql`${t.attributeGroups} is null or ${t.attributeGroups} in ('department', 'division', 'organization', 'costCenter', 'title')`,
     ),
+    check("organisations_audit_retention_check", sql`${t.auditRetentionDays} between 30 and 3650`),
   ],
 );
 

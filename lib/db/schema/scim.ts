@@ -48,6 +48,8 @@ export const provisioningLog = pgTable(
     resourceId: uuid("resource_id"),
     /** userName or displayName of the target, for people reading the log. */
     target: text("target"),
+    /** The target person's name (or group's display name) as it was, so a DELETE still shows who it was. */
+    targetName: text("target_name"),
     operation: text("operation"),
     status: integer("status").notNull(),
     scimType: text("scim_type"),

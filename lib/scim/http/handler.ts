@@ -30,6 +30,8 @@ export interface LogNotes {
   resourceType?: "User" | "Group";
   resourceId?: string;
   target?: string;
+  /** The person's name (or nothing): kept on the row so a DELETE still says who it was. */
+  targetName?: string | null;
   operation?: string;
   ignored?: string[];
 }
@@ -129,7 +131,7 @@ export function scimRoute(handler: ScimHandler) {
         orgId: auth.orgId,
         orgName: auth.orgName,
         org: auth.org,
-        actor: { kind: "scim", tokenId: auth.tokenId },
+        actor: { kind: "scim", tokenId: auth.tokenId, name: auth.tokenName },
         baseUrl: scimBaseUrl(),
         params,
         body: () => readJsonBody(req),
@@ -155,6 +157,7 @@ export function scimRoute(handler: ScimHandler) {
         resourceType: notes.resourceType ?? null,
         resourceId: notes.resourceId && isUuid(notes.resourceId) ? notes.resourceId : null,
         target: notes.target?.slice(0, 500) ?? null,
+        targetName: notes.targetName?.slice(0, 500) ?? null,
         operation: notes.operation ?? null,
         status: reply.status,
         scimType: failed ? (body?.scimType ?? null) : null,

@@ -1,3 +1,4 @@
+import { personName } from "@/lib/audit/log";
 import { removeMember } from "@/lib/orgs/lifecycle";
 import { updateMember, type MemberProfile, type UpdatedMember, type UpdateMemberInput } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
@@ -59,6 +60,7 @@ export async function getUser(ctx: ScimContext): Promise<ScimReply> {
   const row = await getUserRow(ctx.db, ctx.orgId, id, wants(projection, "groups"));
   if (!row) throw userNotFound(id);
   ctx.notes.target = row.membership.userName;
+  ctx.notes.targetName = personName({ ...row.user, displayName: row.membership.displayName });
   return notModifiedReply(ctx.req, row.membership.version) ?? resourceReply(ctx, row);
 }
 
@@ -66,6 +68,7 @@ export async function createUser(ctx: ScimContext): Promise<ScimReply> {
   note(ctx, "create");
   const input = fromScimUser(await readBody(ctx));
   ctx.notes.target = input.userName;
+  ctx.notes.targetName = personName(input);
   const created = await inviteMember(ctx.db, {
     orgId: ctx.orgId,
     org: ctx.org,
@@ -97,6 +100,7 @@ export async function replaceUser(ctx: ScimContext): Promise<ScimReply> {
   note(ctx, "replace", id);
   const input = fromScimUser(await readBody(ctx));
   ctx.notes.target = input.userName;
+  ctx.notes.targetName = personName(input);
   return changedReply(ctx, await changeUser(ctx, id, { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) }));
 }
 
@@ -109,6 +113,7 @@ export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
     ctx.notes.ignored = ignored;
     const input = fromScimUser(doc);
     ctx.notes.target = input.userName;
+    ctx.notes.targetName = personName(input);
     return { profile: profileOf(input), active: input.active ?? true };
   });
   if (!wantsRepresentation(ctx.req, ctx.url)) return { status: 204, headers: { ETag: etag(updated.membership.version) } };
@@ -118,6 +123,9 @@ export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
 export async function deleteUser(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   note(ctx, "delete", id);
-  await removeMember(ctx.db, { orgId: ctx.orgId, org: ctx.org, membershipId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
+  const removed = await removeMember(ctx.db, { orgId: ctx.orgId, org: ctx.org, membershipId: id, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req) });
+  // The log row keeps who it was: after this, nothing else in Roster does.
+  ctx.notes.target = removed.email;
+  ctx.notes.targetName = removed.name;
   return { status: 204 };
 }

@@ -12,7 +12,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
 import { InvitationNote } from "@/components/users/invitation-note";
 import { memberTimeline } from "@/lib/audit/provisioning";
-import { auditActionLabel, listAuditLog } from "@/lib/audit/queries";
+import { auditSentence, listAuditLog } from "@/lib/audit/queries";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { invitationStatuses } from "@/lib/orgs/invitation-actions";
@@ -105,22 +105,20 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         />
       </Card>
       <Card className="mt-6">
-        <CardHeader title="Admin actions" description="Changes people made to this member in Roster (UTC)." />
+        <CardHeader title="Audit trail" description="Changes to this member and their sign-ins, whoever made them (UTC)." />
         {audit.rows.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-zinc-600">No admin has changed this member.</p>
+          <p className="px-5 py-4 text-sm text-zinc-600">Nothing recorded about this member yet.</p>
         ) : (
-          <Table label="Admin actions on this member">
+          <Table label="Audit trail of this member">
             <THead>
               <Th>When</Th>
-              <Th>Action</Th>
-              <Th>By</Th>
+              <Th>What happened</Th>
             </THead>
             <TBody>
               {audit.rows.map((a) => (
                 <tr key={a.id}>
                   <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(a.at)}</Td>
-                  <Td className="font-medium text-zinc-900">{auditActionLabel(a.action)}</Td>
-                  <Td className="text-zinc-600">{a.actorLabel}</Td>
+                  <Td className="text-zinc-900">{auditSentence(a)}</Td>
                 </tr>
               ))}
             </TBody>
