@@ -123,12 +123,22 @@ export async function recordHeld(db: Executor, held: DeprovisionHeldError["held"
   });
 }
 
-/** The held requests the banner lists (not dismissed), oldest first. */
+/**
+ * The held requests the banner lists, oldest first: not dismissed (Keep
+ * blocked), and not while an Allow is running (their retries will apply; any
+ * left when it ends show again).
+ */
 export async function listHeld(db: Executor, orgId: string): Promise<HeldDeprovisioning[]> {
   return db
     .select()
     .from(heldDeprovisionings)
-    .where(and(eq(heldDeprovisionings.orgId, orgId), isNull(heldDeprovisionings.dismissedAt)))
+    .where(
+      and(
+        eq(heldDeprovisionings.orgId, orgId),
+        isNull(heldDeprovisionings.dismissedAt),
+        sql`not exists (select 1 from deprovision_guards g where g.org_id = ${orgId} and g.allowed_until > now())`,
+      ),
+    )
     .orderBy(heldDeprovisionings.firstHeldAt);
 }
 

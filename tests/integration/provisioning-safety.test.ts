@@ -82,10 +82,17 @@ describe(`the mass-deprovisioning guard (${testDriver()})`, () => {
     expect(await stateOf(people[5]!)).toBe("invited");
     // Still on record (dismissed), so a retry does not mail everyone again.
     expect(await heldEmails(org.id)).toHaveLength(2);
+    // A new hold after Keep blocked starts a new episode: listed, and mailed again.
+    await expect(deactivate(org.id, people[8]!)).rejects.toBeInstanceOf(DeprovisionHeldError);
+    expect((await listHeld(t.db, org.id)).map((h) => h.membershipId)).toEqual([people[8]]);
+    expect(await heldEmails(org.id)).toHaveLength(4);
 
     const { actorFor } = await import("../helpers/admin-fixtures");
     const until = await allowHeld(t.db, { orgId: org.id, actor: await actorFor(t.db, admin.membershipId) });
     expect(until.getTime()).toBeGreaterThan(Date.now() + 3 * 3600_000);
+    // While allowed, the banner has nothing to ask.
+    expect(await listHeld(t.db, org.id)).toEqual([]);
+    await deactivate(org.id, people[8]!);
     await deactivate(org.id, people[5]!);
     await removeMember(t.db, { orgId: org.id, membershipId: people[6]!, actor: scimActor });
     expect(await stateOf(people[5]!)).toBe("deactivated");

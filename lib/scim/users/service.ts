@@ -90,8 +90,9 @@ export async function createUser(ctx: ScimContext): Promise<ScimReply> {
     if (e instanceof SeatLimitError) {
       await recordWaiting(ctx.db, { orgId: ctx.orgId, kind: "create", userName: input.userName, externalId: input.externalId, payload: body, profile: profileOf(input) });
     }
-    // The IdP's retry of a create an admin already made from the waiting list: that member, not a second one.
-    if (e instanceof ConflictError && e.field === "userName") {
+    // The IdP's retry of a create an admin already made from the waiting list: that member, not a second one
+    // (the clash is on the userName or on the account's email, whichever the write met first).
+    if (e instanceof ConflictError) {
       const linked = await linkAdmitted(ctx.db, ctx.orgId, input.userName);
       const row = linked && (await getUserRow(ctx.db, ctx.orgId, linked, false));
       if (row) {
