@@ -10,6 +10,9 @@ import { screenshot } from "./support/screenshots";
  * mass-deprovisioning guard, from the held 6th deactivation to Allow.
  */
 
+// Forty people provisioned one by one over HTTP, on a machine shared with other suites: more than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
