@@ -95,11 +95,16 @@ describe("the seat waiting list over HTTP", () => {
     const { added } = await admitWaiting(d, { orgId: org.id, actor: operator });
     const id = added[0]!.membership.id;
 
-    // Okta and Entra look the user up by userName before creating (../shared/scim/idp-requests.json).
-    const lookup = await org.client.get(`/Users?filter=${encodeURIComponent(`userName eq "${body.userName}"`)}`);
-    expect(lookup.json.totalResults).toBe(1);
-    expect(lookup.json.Resources[0]!.id).toBe(id);
-    expect(lookup.json.Resources[0]!.externalId).toBe(body.externalId);
+    // Okta and Entra look the user up by userName before creating, in the shapes ../shared/scim/idp-requests.json
+    // recorded: Okta's %20-encoded filter with startIndex and count, Entra's +-encoded one.
+    const okta = `/Users?filter=userName%20eq%20%22${encodeURIComponent(body.userName)}%22&startIndex=1&count=100`;
+    const entra = `/Users?filter=userName+eq+%22${encodeURIComponent(body.userName)}%22`;
+    for (const path of [okta, entra]) {
+      const lookup = await org.client.get(path);
+      expect(lookup.json.totalResults).toBe(1);
+      expect(lookup.json.Resources[0]!.id).toBe(id);
+      expect(lookup.json.Resources[0]!.externalId).toBe(body.externalId);
+    }
     // An IdP that POSTs again anyway (it never got an id) gets that member: no second account, no second seat.
     const retried = await org.client.post("/Users", body);
     expect(retried.status).toBe(201);
