@@ -37,6 +37,7 @@ export function WaitingList({
   const n = waiting.length;
   const enough = available >= n;
   const addLabel = `Add the ${n === 1 ? "person" : `${n} people`} waiting`;
+  const them = n === 1 ? "them" : `all ${n}`;
   return (
     <Alert
       tone="warning"
@@ -63,8 +64,8 @@ export function WaitingList({
         {enough
           ? `${plural(available, "seat is", "seats are")} free. Add them now: they get their invitation, and your IdP finds them by userName at its next sync.`
           : canBuy
-            ? `${plural(available, "seat is", "seats are")} free for ${n} waiting. Add ${plural(n - available, "seat")}, then add them here in one step.`
-            : "Your organisation pays by invoice: ask your Customer Success Manager for more seats, then add them here in one step."}
+            ? `${plural(available, "seat is", "seats are")} free for ${n} waiting. Add ${plural(n - available, "seat")}, then add ${them} here in one step.`
+            : `Your organisation pays by invoice: ask your Customer Success Manager for more seats, then add ${them} here in one step.`}
       </p>
       <p className="mt-1">
         <Link href="/admin/security/provisioning?outcome=failure" className="font-medium underline">
