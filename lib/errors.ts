@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | "seat_limit"
   | "scim_managed"
   | "owner_protected"
-  | "precondition_failed";
+  | "precondition_failed"
+  | "deprovision_held";
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -86,6 +87,24 @@ export class OwnerProtectedError extends DomainError {
     return new OwnerProtectedError(
       `The owner of the organisation cannot be ${action}. Transfer ownership to another admin on the Admin Management page first.`,
     );
+  }
+}
+
+/**
+ * The mass-deprovisioning guard held a SCIM deactivation or deletion (issue 16):
+ * nothing was written; the IdP should retry later, after an owner or admin
+ * allowed it. The message is for the IdP admin reading their provisioning log.
+ */
+export class DeprovisionHeldError extends DomainError {
+  readonly code = "deprovision_held";
+  constructor(
+    message: string,
+    /** Seconds after which a retry may go through (the Retry-After header). */
+    readonly retryAfterSeconds: number,
+    /** What was held, for the caller to record once the refused transaction is over. */
+    readonly held: { orgId: string; membershipId: string; kind: "deactivate" | "delete"; userName: string },
+  ) {
+    super(message);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, ActingMembership } from "@/lib/audit/actor";
 import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/errors";
-import { authorize, may, scimEnableBlocker } from "./policy";
+import { authorize, deprovisionDecision, deprovisionThreshold, may, scimEnableBlocker } from "./policy";
 
 const org = { id: "org-a", name: "Acme", scimEnabled: false };
 const person = (m: Partial<ActingMembership> | null, userId = "u-1"): Actor => ({
@@ -95,5 +95,34 @@ describe("lib/policy", () => {
     expect(may(operator, "scim.enable", { org: { ...org, plan: "enterprise", ssoConfiguredAt: null } })).toBe(true);
     expect(() => authorize(person({ role: "owner" }), "organisation.create", {})).toThrow(ForbiddenError);
     expect(may(operator, "organisation.create", {})).toBe(true);
+  });
+
+  it("the mass-deprovisioning guard: the larger of the count and the percentage an hour, then held", () => {
+    const now = new Date("2026-12-07T12:00:00Z");
+    const base = { enabled: true, minCount: 5, percent: 10, allowedUntil: null, members: 40, lastHour: 0, now };
+    // 40 people: max(5, 4) = 5 go through, the 6th is held.
+    expect(deprovisionThreshold(base)).toBe(5);
+    expect(deprovisionDecision({ ...base, lastHour: 4 })).toBe("apply");
+    expect(deprovisionDecision({ ...base, lastHour: 5 })).toBe("hold");
+    // 200 people: 10% = 20.
+    expect(deprovisionThreshold({ ...base, members: 200 })).toBe(20);
+    expect(deprovisionDecision({ ...base, members: 200, lastHour: 19 })).toBe("apply");
+    expect(deprovisionDecision({ ...base, members: 200, lastHour: 20 })).toBe("hold");
+    // The owner's numbers, off, and Allow until a time still to come.
+    expect(deprovisionDecision({ ...base, minCount: 2, percent: 0, lastHour: 2 })).toBe("hold");
+    expect(deprovisionDecision({ ...base, enabled: false, lastHour: 1000 })).toBe("apply");
+    expect(deprovisionDecision({ ...base, lastHour: 50, allowedUntil: new Date("2026-12-07T13:00:00Z") })).toBe("apply");
+    expect(deprovisionDecision({ ...base, lastHour: 50, allowedUntil: new Date("2026-12-07T11:59:59Z") })).toBe("hold");
+  });
+
+  it("owners change the guard; owners and admins decide what it held and add the people waiting; the IdP does none of it", () => {
+    expect(may(person({ role: "owner" }), "guard.configure", { org })).toBe(true);
+    expect(() => authorize(person({}), "guard.configure", { org })).toThrow("Only the owner changes the mass-deprovisioning guard.");
+    for (const a of ["guard.decide", "waitlist.admit", "waitlist.dismiss"] as const) {
+      expect(may(person({}), a, { org: { ...org, scimEnabled: true } })).toBe(true);
+      expect(may(person({ role: "user" }), a, { org })).toBe(false);
+      expect(may(scim, a, { org })).toBe(false);
+    }
+    expect(may(scim, "guard.configure", { org })).toBe(false);
   });
 });

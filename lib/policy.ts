@@ -93,6 +93,12 @@ export interface Targets {
   "owner.add": { org: OrgFacts };
   /** How long the audit trail keeps entries: the owner's decision (an auditor's requirement, like ownership). */
   "audit.retention": { org: OrgRef };
+  /** Owners (not admins) change the mass-deprovisioning guard's settings. */
+  "guard.configure": { org: OrgFacts };
+  /** Allow or keep blocked what the guard held; add the people waiting for a seat. */
+  "guard.decide": { org: OrgFacts };
+  "waitlist.admit": { org: OrgFacts };
+  "waitlist.dismiss": { org: OrgFacts };
   /** Opening the admin console at all: the page guard and the admin route wrapper. */
   "console.open": { org: OrgRef };
 }
@@ -156,6 +162,9 @@ export function authorize<A extends Action>(actor: Actor, action: A, target: Tar
     if (action === "audit.retention" && actor.membership?.role !== "owner") {
       throw new ForbiddenError("Only the owner can change how long the audit trail is kept. Ask the owner to do it.");
     }
+    if (action === "guard.configure" && actor.membership?.role !== "owner") {
+      throw new ForbiddenError("Only the owner changes the mass-deprovisioning guard. Ask the owner to do it.");
+    }
     if (action === "ownership.transfer" && actor.membership?.role !== "owner") {
       throw new ForbiddenError("Only the owner can transfer ownership. Ask the owner to do it.");
     }
@@ -182,6 +191,36 @@ export function authorize<A extends Action>(actor: Actor, action: A, target: Tar
     if (action === "member.remove") throw OwnerProtectedError.forOwner("removed");
     if (action === "member.role") throw new OwnerProtectedError("The owner's role changes only by transferring ownership.");
   }
+}
+
+/** What the mass-deprovisioning guard is told: the organisation's settings and the counts, as locked. */
+export interface DeprovisionFacts {
+  enabled: boolean;
+  minCount: number;
+  percent: number;
+  allowedUntil: Date | null;
+  /** Memberships of the organisation, in any state. */
+  members: number;
+  /** SCIM deactivations and deletions applied in the last hour. */
+  lastHour: number;
+  now: Date;
+}
+
+/** How many SCIM deactivations and deletions an hour go through: the larger of the count and the percentage of members. */
+export function deprovisionThreshold(f: Pick<DeprovisionFacts, "minCount" | "percent" | "members">): number {
+  return Math.max(f.minCount, Math.floor((f.members * f.percent) / 100));
+}
+
+/**
+ * Issue 16: one more SCIM deactivation or deletion applies, or is held,
+ * because with it the last hour's would exceed the threshold. Off, or
+ * allowed by an owner or admin until a time still to come, nothing is held.
+ * Pure: lib/orgs/deprovision-guard.ts counts under a lock and asks.
+ */
+export function deprovisionDecision(f: DeprovisionFacts): "apply" | "hold" {
+  if (!f.enabled) return "apply";
+  if (f.allowedUntil && f.allowedUntil.getTime() > f.now.getTime()) return "apply";
+  return f.lastHour + 1 > deprovisionThreshold(f) ? "hold" : "apply";
 }
 
 /** The same question as a yes or no, for what a page shows (never instead of authorize in a domain function). */

@@ -12,6 +12,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   scim_managed: 403,
   owner_protected: 403,
   precondition_failed: 412,
+  deprovision_held: 429,
 };
 
 export class HttpError extends Error {

@@ -4,9 +4,10 @@ import { auditParams } from "@/lib/audit/statement";
 import type { Executor, Tx } from "@/lib/db";
 import { namedStatement, run } from "@/lib/db/statement";
 import { memberships, sessions, users, type Membership, type User } from "@/lib/db/schema";
-import { NotFoundError, PreconditionFailedError } from "@/lib/errors";
+import { DeprovisionHeldError, NotFoundError, PreconditionFailedError } from "@/lib/errors";
 import { authorize, type OrgFacts } from "@/lib/policy";
 import { isUuid } from "@/lib/validation";
+import { guardDeprovision, recordHeld } from "./deprovision-guard";
 import { forgetMember } from "./member-change";
 import { updateMember } from "./member-profile";
 import { getOrganisation } from "./organisations";
@@ -106,12 +107,28 @@ export async function removeMember(
     // Removed by a parallel request between this statement's snapshot and its delete.
     throw new NotFoundError("User not found");
   };
-  // The IdP: one statement (its audit entry included), the policy asked with what authentication knows.
-  if (p.org && p.actor.kind === "scim") {
-    authorize(p.actor, "member.remove", { org: p.org });
-    if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
-    forgetMember(p.orgId, p.membershipId);
-    return remove(db, p.org);
+  // The IdP: the mass-deprovisioning guard counts the deletion under its lock, in the deletion's transaction
+  // (issue 16); the statement writes its audit entry.
+  if (p.actor.kind === "scim") {
+    const known = p.org;
+    if (known) authorize(p.actor, "member.remove", { org: known });
+    try {
+      return await db.transaction(async (tx) => {
+        const org = known ?? (await getOrganisation(tx, p.orgId));
+        authorize(p.actor, "member.remove", { org });
+        const { membership } = await lockMembership(tx, p.orgId, p.membershipId);
+        authorize(p.actor, "member.remove", { org, member: membership });
+        if (p.expectedVersion !== undefined && p.expectedVersion !== membership.version) {
+          throw new PreconditionFailedError(`The user changed since you read it (version ${membership.version}, not ${p.expectedVersion}).`);
+        }
+        await guardDeprovision(tx, { org, membershipId: membership.id, userName: membership.userName, kind: "delete" });
+        forgetMember(p.orgId, p.membershipId);
+        return remove(tx, org);
+      });
+    } catch (e) {
+      if (e instanceof DeprovisionHeldError) await recordHeld(db, e.held);
+      throw e;
+    }
   }
   return db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);

@@ -1,15 +1,16 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
 import { personName } from "@/lib/audit/log";
-import type { Executor } from "@/lib/db";
+import type { Executor, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { inTransaction } from "@/lib/db/statement";
 import type { Membership, Organisation, User } from "@/lib/db/schema";
 import { announceQueuedEmail } from "@/lib/email/outbox";
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { ConflictError, DeprovisionHeldError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { authorize, type Action, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
 import { attributeChanged, attributeValue, followAttribute } from "./attribute-groups";
+import { guardDeprovision, recordHeld } from "./deprovision-guard";
 import { prepareInvitation } from "./invitations";
 import { forgetMember, readMember, recentMember, rememberMember, writeMember } from "./member-change";
 import { getOrganisation } from "./organisations";
@@ -83,16 +84,22 @@ export async function updateMember(db: Executor, p: UpdateMemberInput): Promise<
     if (p.actor.kind === "scim") {
       for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
         const done = await attemptUpdate(db, p, tried, p.org, attempt === 0 ? "remembered" : "read");
+        if (done === NEEDS_GUARD) break;
         if (done) return done;
       }
     }
     return await db.transaction(async (tx) => {
       const org = await getOrganisation(tx, p.orgId);
       if (typeof p.change !== "function") for (const action of actionsOf(p.change)) authorize(p.actor, action, { org });
-      return (await attemptUpdate(tx, p, tried, org, "locked"))!;
+      return (await attemptUpdate(tx, p, tried, org, "locked")) as UpdatedMember;
     });
   } catch (e) {
     forgetMember(p.orgId, p.membershipId);
+    // The guard's transaction wrote nothing; the hold is recorded now, on its own.
+    if (e instanceof DeprovisionHeldError) {
+      await recordHeld(db, e.held);
+      throw e;
+    }
     if (isSeatLimitViolation(e)) throw await seatLimitError(db, p.orgId);
     // The address or userName is another member's (or was taken by a parallel request).
     if (isUniqueViolation(e, "users_email_lower_key")) throw new ConflictError(`The email ${tried.email} is already used by another account.`, "email");
@@ -109,6 +116,9 @@ interface Tried {
   userName?: string;
 }
 
+/** A SCIM deactivation asks the mass-deprovisioning guard, which counts under a lock: it runs in the locked transaction. */
+const NEEDS_GUARD = Symbol("needs the deprovisioning guard");
+
 /** One read-compute-write; undefined when the member changed between the read and the write. */
 async function attemptUpdate(
   ex: Executor,
@@ -116,7 +126,7 @@ async function attemptUpdate(
   tried: Tried,
   known: MemberOrg | undefined,
   how: "remembered" | "read" | "locked",
-): Promise<UpdatedMember | undefined> {
+): Promise<UpdatedMember | undefined | typeof NEEDS_GUARD> {
   // What this process last saw of the member will do if it is still current: the write checks that.
   const remembered = how === "remembered" ? recentMember(p.orgId, p.membershipId) : undefined;
   const current = remembered ?? (await readMember(ex, p.orgId, p.membershipId, how === "locked"));
@@ -153,6 +163,11 @@ async function attemptUpdate(
   }
 
   const reactivating = activating && change.active === true;
+  // Issue 16: the IdP's deactivations are counted, and past the threshold held, under the guard row's lock.
+  if (activating && !reactivating && p.actor.kind === "scim") {
+    if (how !== "locked") return NEEDS_GUARD;
+    await guardDeprovision(ex as Tx, { org, membershipId: membership.id, userName: membership.userName, kind: "deactivate" });
+  }
   // Whether an invitation still works is not part of the version: a reactivation looks at the database.
   if (reactivating && remembered) return undefined;
   const state = !activating ? membership.state : reactivating ? (membership.joinedAt ? "active" : "invited") : "deactivated";

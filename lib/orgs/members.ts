@@ -35,6 +35,8 @@ export interface InviteMemberInput {
    */
   active?: boolean;
   actor: Actor;
+  /** Who the member belongs to; defaults from the actor (the IdP's are "scim"). Members added from the seat waiting list are the IdP's too. */
+  source?: Membership["source"];
 }
 
 export interface InvitedMember {
@@ -138,7 +140,7 @@ function rowsFor(
     account: p.user ? { existingUserId: p.user.id } : { email: p.email, givenName, familyName },
     loginEmail: p.email,
     state: active ? "invited" : "deactivated",
-    source: input.actor.kind === "scim" ? "scim" : "manual",
+    source: input.source ?? (input.actor.kind === "scim" ? "scim" : "manual"),
     userName: p.userName,
     externalId: input.externalId ?? null,
     displayName: input.displayName ?? null,

@@ -1,5 +1,5 @@
 import { pgError } from "@/lib/db/errors";
-import { isDomainError, type DomainError } from "@/lib/errors";
+import { DeprovisionHeldError, isDomainError, type DomainError } from "@/lib/errors";
 import { URN } from "./schemas/urns";
 
 /** RFC 7644 §3.12 Table 9, plus the 4xx/5xx statuses that carry no scimType. */
@@ -57,6 +57,11 @@ function fromDomain(e: DomainError): ScimError {
       return new ScimError(400, e.message, "invalidValue");
     case "precondition_failed":
       return new ScimError(412, e.message);
+    // Held by the mass-deprovisioning guard: 429 + Retry-After, which Okta and Entra retry (docs/scim.md "The deprovisioning guard").
+    case "deprovision_held":
+      return new ScimError(429, e.message, undefined, {
+        "Retry-After": String(e instanceof DeprovisionHeldError ? e.retryAfterSeconds : 900),
+      });
     // No seat: neither 401 (reads as bad credentials) nor 5xx (IdPs retry those for weeks).
     case "seat_limit":
     case "owner_protected":

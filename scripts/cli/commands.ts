@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db";
 import { seedDemo } from "@/lib/dev/seed";
 import { env } from "@/lib/env";
 import { addSeats } from "@/lib/orgs/billing";
+import { configureGuard } from "@/lib/orgs/deprovision-guard";
 import { addOwner, createOrganisation, getOrganisationBySlug, setScimEnabled } from "@/lib/orgs/organisations";
 import { createScimToken } from "@/lib/orgs/scim-tokens";
 import { closeJackson, spInfo } from "@/lib/sso/jackson";
@@ -46,8 +47,12 @@ export const commands = {
       billing: { type: "string" },
       owner: { type: "string" },
       scim: { type: "boolean" },
+      /** "off": no mass-deprovisioning guard (issue 16), for an organisation that removes many people on purpose (a test suite). */
+      "deprovision-guard": { type: "string" },
     },
     async run(v: Values) {
+      const guard = v["deprovision-guard"];
+      if (guard !== undefined && guard !== "on" && guard !== "off") throw new CliError("--deprovision-guard must be on or off");
       const plan = (v.plan ?? "enterprise") as string;
       const billing = (v.billing ?? "card") as string;
       if (!["enterprise", "team", "free"].includes(plan)) throw new CliError("--plan must be enterprise, team or free");
@@ -63,6 +68,7 @@ export const commands = {
           actor: operator,
         });
         const token = v.scim ? await enableScimWithToken(db, org.id) : undefined;
+        if (guard === "off") await configureGuard(db, { orgId: org.id, actor: operator, enabled: false, minCount: 5, percent: 10 });
         report(
           v.json as boolean,
           {

@@ -38,8 +38,10 @@ export async function runHostile(opts: { port: number; seed?: number }): Promise
   const rng = new Rng(seed);
   console.log(`Hostile SCIM input: seed ${seed} (HOSTILE_SEED=${seed} replays this run)`);
   const env = await freshDatabaseWithOrgs("roster_hostile", [
-    { name: "Hostile A", seats: 90 },
-    { name: "Hostile B", seats: 10 },
+    // Their generated valid traffic toggles `active` and deletes dozens of people in minutes: without the
+    // mass-deprovisioning guard, which would rightly hold most of it (docs/scim.md "The mass-deprovisioning guard").
+    { name: "Hostile A", seats: 90, deprovisionGuard: "off" },
+    { name: "Hostile B", seats: 10, deprovisionGuard: "off" },
   ]);
   const [A, B] = env.orgs as [(typeof env.orgs)[0], (typeof env.orgs)[0]];
   const server = await startAppServer({ port: opts.port, databaseUrl: env.url, env: { SCIM_RATE_LIMIT: "0" } });

@@ -15,6 +15,8 @@ import { updateMember, type MemberProfile } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
 import { addOwner, createOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
 import { changeRole, transferOwnership } from "@/lib/orgs/roles";
+import { allowHeld, configureGuard, keepBlocked } from "@/lib/orgs/deprovision-guard";
+import { admitWaiting, dismissWaiting } from "@/lib/orgs/seat-waitlist";
 import { disableScim, enableScim, issueScimToken } from "@/lib/orgs/scim-settings";
 import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
 import { removeSsoConnection, setIdpInitiated, setSsoConnection } from "@/lib/sso/connections";
@@ -246,6 +248,31 @@ const rows: Row[] = [
     fn: "setAuditRetention",
     run: (db, actor) => setAuditRetention(db, { orgId: w.orgId, days: 90, actor }),
     expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "configureGuard (owners only)",
+    run: (db, actor) => configureGuard(db, { orgId: w.orgId, actor, enabled: false, minCount: 5, percent: 10 }),
+    expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "allowHeld",
+    run: (db, actor) => allowHeld(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "keepBlocked",
+    run: (db, actor) => keepBlocked(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "admitWaiting",
+    run: (db, actor) => admitWaiting(db, { orgId: w.orgId, actor }),
+    expect: { member: F, adminOnProvisioned: { na: "nobody waits in this world (tests/integration/provisioning-safety.test.ts)" }, scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "dismissWaiting",
+    run: (db, actor) => dismissWaiting(db, { orgId: w.orgId, id: "00000000-0000-4000-8000-000000000000", actor }),
+    expect: { member: F, adminOnProvisioned: { na: "nobody waits in this world (tests/integration/provisioning-safety.test.ts)" }, scimOnOwner: F, otherAdmin: F },
   },
   {
     fn: "createOrganisation",

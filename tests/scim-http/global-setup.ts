@@ -4,9 +4,10 @@ import { buildExists, startAppServer, type AppServer } from "../../scripts/lib/a
 import { createPostgresDatabase } from "../../scripts/lib/local-database";
 
 /**
- * One fresh database and three `next start` servers on it: the main one with
- * throttling off (the suite makes thousands of requests), and two instances
- * sharing a low SCIM_RATE_LIMIT to show the limit holds across instances.
+ * One fresh database and four `next start` servers on it: the main one with
+ * throttling off (the suite makes thousands of requests), two instances
+ * sharing a low SCIM_RATE_LIMIT to show the limit holds across instances, and
+ * a second unthrottled one for races across instances (the deprovisioning guard).
  * The main server and the first limited one serve /api/metrics (METRICS_TOKEN);
  * the second has it unset, so its /api/metrics is the 404 of metrics turned off.
  */
@@ -26,11 +27,14 @@ export async function setup(project: TestProject) {
       startAppServer({ port: p, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: String(RATE_LIMIT), METRICS_TOKEN: i === 0 ? METRICS_TOKEN : "" } }),
     ),
   );
-  servers = [main, ...limited];
+  // A second unthrottled instance on the same database: the mass-deprovisioning guard's count across instances (issue 16).
+  const second = await startAppServer({ port: port + 3, databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0", METRICS_TOKEN: "" } });
+  servers = [main, ...limited, second];
   project.provide("scimHttp", {
     databaseUrl: database.url,
     appUrl: main.url,
     limitedUrls: limited.map((s) => s.url),
+    secondUrl: second.url,
     rateLimit: RATE_LIMIT,
     metricsToken: METRICS_TOKEN,
     logFiles: servers.map((s) => s.logFile),
@@ -44,6 +48,6 @@ export async function teardown() {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    scimHttp: { databaseUrl: string; appUrl: string; limitedUrls: string[]; rateLimit: number; metricsToken: string; logFiles: string[] };
+    scimHttp: { databaseUrl: string; appUrl: string; limitedUrls: string[]; secondUrl: string; rateLimit: number; metricsToken: string; logFiles: string[] };
   }
 }

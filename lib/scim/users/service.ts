@@ -2,6 +2,9 @@ import { personName } from "@/lib/audit/log";
 import { removeMember } from "@/lib/orgs/lifecycle";
 import { updateMember, type MemberProfile, type UpdatedMember, type UpdateMemberInput } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
+import { forgetWaiting, linkAdmitted, recordWaiting } from "@/lib/orgs/seat-waitlist";
+import type { Membership, User } from "@/lib/db/schema";
+import { ConflictError, SeatLimitError } from "@/lib/errors";
 import { invalidSyntax, notFound } from "../errors";
 import { etag, expectedVersion, notModifiedReply, wantsRepresentation } from "../http/conditional";
 import type { ScimContext, ScimReply } from "../http/handler";
@@ -66,30 +69,74 @@ export async function getUser(ctx: ScimContext): Promise<ScimReply> {
 
 export async function createUser(ctx: ScimContext): Promise<ScimReply> {
   note(ctx, "create");
-  const input = fromScimUser(await readBody(ctx));
+  const body = await readBody(ctx);
+  const input = fromScimUser(body);
   ctx.notes.target = input.userName;
   ctx.notes.targetName = personName(input);
-  const created = await inviteMember(ctx.db, {
-    orgId: ctx.orgId,
-    org: ctx.org,
-    email: input.loginEmail,
-    userName: input.userName,
-    givenName: input.givenName,
-    familyName: input.familyName,
-    displayName: input.displayName,
-    externalId: input.externalId,
-    scimAttributes: input.scimAttributes,
-    active: input.active ?? true,
-    actor: ctx.actor,
-  });
+  let created: { membership: Membership; user: User };
+  try {
+    created = await inviteMember(ctx.db, {
+      orgId: ctx.orgId,
+      org: ctx.org,
+      email: input.loginEmail,
+      userName: input.userName,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      displayName: input.displayName,
+      externalId: input.externalId,
+      scimAttributes: input.scimAttributes,
+      active: input.active ?? true,
+      actor: ctx.actor,
+    });
+  } catch (e) {
+    // Issue 16: a create refused for lack of seats waits for an admin to add seats and the person.
+    if (e instanceof SeatLimitError) {
+      await recordWaiting(ctx.db, { orgId: ctx.orgId, kind: "create", userName: input.userName, externalId: input.externalId, payload: body, profile: profileOf(input) });
+    }
+    // The IdP's retry of a create an admin already made from the waiting list: that member, not a second one
+    // (the clash is on the userName or on the account's email, whichever the write met first).
+    if (e instanceof ConflictError) {
+      const linked = await linkAdmitted(ctx.db, ctx.orgId, input.userName);
+      const row = linked && (await getUserRow(ctx.db, ctx.orgId, linked, false));
+      if (row) {
+        ctx.notes.resourceId = row.membership.id;
+        return resourceReply(ctx, row, 201, { Location: `${ctx.baseUrl}/Users/${row.membership.id}` });
+      }
+    }
+    throw e;
+  }
   ctx.notes.resourceId = created.membership.id;
+  // Whoever waited for a seat under this userName has one now.
+  await forgetWaiting(ctx.db, ctx.orgId, input.userName);
   const row: UserRow = { membership: created.membership, user: created.user, groups: [] };
   return resourceReply(ctx, row, 201, { Location: `${ctx.baseUrl}/Users/${created.membership.id}` });
 }
 
-/** A PUT or PATCH: the IdP's change to one user of its organisation, If-Match honoured. */
-const changeUser = (ctx: ScimContext, membershipId: string, change: UpdateMemberInput["change"]) =>
-  updateMember(ctx.db, { orgId: ctx.orgId, org: ctx.org, membershipId, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req), change });
+/**
+ * A PUT or PATCH: the IdP's change to one user of its organisation, If-Match
+ * honoured. A reactivation refused for lack of seats joins the waiting list
+ * (issue 16), with what the IdP sent.
+ */
+async function changeUser(ctx: ScimContext, membershipId: string, change: UpdateMemberInput["change"], payload: Record<string, unknown>) {
+  try {
+    return await updateMember(ctx.db, { orgId: ctx.orgId, org: ctx.org, membershipId, actor: ctx.actor, expectedVersion: expectedVersion(ctx.req), change });
+  } catch (e) {
+    if (e instanceof SeatLimitError) {
+      const row = await getUserRow(ctx.db, ctx.orgId, membershipId, false);
+      if (row) {
+        await recordWaiting(ctx.db, {
+          orgId: ctx.orgId,
+          kind: "reactivate",
+          userName: row.membership.userName,
+          externalId: row.membership.externalId,
+          membershipId,
+          payload,
+        });
+      }
+    }
+    throw e;
+  }
+}
 
 /** The user as a change left it: the statement that wrote it returned it, groups included (no second read). */
 const changedReply = (ctx: ScimContext, updated: UpdatedMember) =>
@@ -98,15 +145,17 @@ const changedReply = (ctx: ScimContext, updated: UpdatedMember) =>
 export async function replaceUser(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
   note(ctx, "replace", id);
-  const input = fromScimUser(await readBody(ctx));
+  const body = await readBody(ctx);
+  const input = fromScimUser(body);
   ctx.notes.target = input.userName;
   ctx.notes.targetName = personName(input);
-  return changedReply(ctx, await changeUser(ctx, id, { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) }));
+  return changedReply(ctx, await changeUser(ctx, id, { profile: profileOf(input), ...(input.active !== undefined ? { active: input.active } : {}) }, body));
 }
 
 export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
   const id = ctx.params.id!;
-  const ops = expandOperations(parsePatchRequest(await ctx.body()), userSchemas);
+  const raw = await ctx.body();
+  const ops = expandOperations(parsePatchRequest(raw), userSchemas);
   note(ctx, `patch: ${ops.map((o) => `${o.op} ${o.rawPath ?? ""}`.trim()).join(", ")}`.slice(0, 500), id);
   const updated = await changeUser(ctx, id, (current) => {
     const { doc, ignored } = applyPatch(userDocument(current), userSchemas, ops);
@@ -115,7 +164,7 @@ export async function patchUser(ctx: ScimContext): Promise<ScimReply> {
     ctx.notes.target = input.userName;
     ctx.notes.targetName = personName(input);
     return { profile: profileOf(input), active: input.active ?? true };
-  });
+  }, isObject(raw) ? raw : {});
   if (!wantsRepresentation(ctx.req, ctx.url)) return { status: 204, headers: { ETag: etag(updated.membership.version) } };
   return changedReply(ctx, updated);
 }

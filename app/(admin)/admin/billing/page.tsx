@@ -7,11 +7,13 @@ import { formatDate, formatDateTime, formatMoney, plural } from "@/components/fo
 import { PageHeader } from "@/components/page-header";
 import { SeatMeter } from "@/components/seat-meter";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
+import { WaitingList } from "@/components/users/waiting-list";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { billingHistory } from "@/lib/orgs/billing";
 import { countInvited } from "@/lib/orgs/member-lookup";
 import { seatUsage } from "@/lib/orgs/seats";
+import { listWaiting } from "@/lib/orgs/seat-waitlist";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -21,7 +23,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { org } = await requireAdminPage();
   const params = await searchParams;
   const db = await getDb();
-  const [usage, invited, history] = await Promise.all([seatUsage(db, org.id), countInvited(db, org.id), billingHistory(db, org.id)]);
+  const [usage, invited, history, waiting] = await Promise.all([
+    seatUsage(db, org.id),
+    countInvited(db, org.id),
+    billingHistory(db, org.id),
+    listWaiting(db, org.id),
+  ]);
   const byInvoice = org.billingMethod === "invoice";
   return (
     <>
@@ -41,6 +48,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <Fact label="Current period" value={`${formatDate(org.periodStart)} – ${formatDate(org.periodEnd)}`} />
         </dl>
       </Card>
+      {/* Issue 16: whoever waits for a seat, so buying seats and adding them is one visit. */}
+      <div className="mt-6">
+        <WaitingList waiting={waiting} available={usage.available} canBuy={!byInvoice} compact />
+      </div>
       <section className="mt-6" aria-label="Change your plan">
         {byInvoice ? (
           <Alert tone="info" title="To change your plan, contact your Customer Success Manager">

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { ScimSection } from "@/components/security/scim-section";
 import { SsoSection } from "@/components/security/sso-section";
+import { GuardSection } from "@/components/security/guard-section";
+import { guardOverview } from "@/lib/orgs/deprovision-guard";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { loadSecurityOverview } from "@/lib/security/overview";
@@ -9,14 +11,16 @@ import { loadSecurityOverview } from "@/lib/security/overview";
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
-  const { org } = await requireAdminPage();
-  const { sso, scim } = await loadSecurityOverview(await getDb(), org);
+  const { org, membership } = await requireAdminPage();
+  const db = await getDb();
+  const [{ sso, scim }, guard] = await Promise.all([loadSecurityOverview(db, org), guardOverview(db, org.id)]);
   return (
     <>
       <PageHeader title="Security" description="Single sign-on and SCIM provisioning for your organisation." />
       <div className="space-y-6">
         <SsoSection orgName={org.name} sso={sso} />
         <ScimSection scim={scim} />
+        <GuardSection guard={guard} canChange={membership.role === "owner"} />
       </div>
     </>
   );

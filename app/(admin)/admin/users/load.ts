@@ -1,10 +1,11 @@
-import { unresolvedSeatRefusals } from "@/lib/audit/provisioning";
 import type { Executor } from "@/lib/db";
 import { listGroupOptions } from "@/lib/orgs/group-admin";
 import { invitationStatuses } from "@/lib/orgs/invitation-actions";
 import { listMembers } from "@/lib/orgs/member-list";
 import { countInvited } from "@/lib/orgs/member-lookup";
 import { seatUsage } from "@/lib/orgs/seats";
+import { listHeld } from "@/lib/orgs/deprovision-guard";
+import { listWaiting } from "@/lib/orgs/seat-waitlist";
 import type { UsersSearch } from "./params";
 
 export const USERS_PAGE_SIZE = 25;
@@ -14,7 +15,7 @@ export const USERS_PAGE_SIZE = 25;
  * the page so that `npm run bench` times exactly this at 100,000 members.
  */
 export async function loadUsersPage(db: Executor, orgId: string, s: UsersSearch) {
-  const [usage, invited, list, groupOptions, refusals] = await Promise.all([
+  const [usage, invited, list, groupOptions, waiting, held] = await Promise.all([
     seatUsage(db, orgId),
     countInvited(db, orgId),
     listMembers(db, {
@@ -31,12 +32,13 @@ export async function loadUsersPage(db: Executor, orgId: string, s: UsersSearch)
       before: s.before,
     }),
     listGroupOptions(db, orgId),
-    unresolvedSeatRefusals(db, orgId),
+    listWaiting(db, orgId),
+    listHeld(db, orgId),
   ]);
   const invitations = await invitationStatuses(
     db,
     orgId,
     list.rows.filter((r) => r.state === "invited").map((r) => r.id),
   );
-  return { usage, invited, list, groupOptions, refusals, invitations };
+  return { usage, invited, list, groupOptions, waiting, held, invitations };
 }

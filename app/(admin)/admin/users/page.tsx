@@ -16,7 +16,9 @@ import { SortTh, Table, TBody, Td, Th, THead } from "@/components/table";
 import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
 import { InviteDialog } from "@/components/users/invite-dialog";
 import { InvitationNote } from "@/components/users/invitation-note";
-import { SeatRefusalBanner } from "@/components/users/seat-refusal-banner";
+import { HeldBanner } from "@/components/users/held-banner";
+import { WaitingList } from "@/components/users/waiting-list";
+import { ALLOW_HOURS } from "@/lib/orgs/deprovision-guard";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
 import { memberDisplayName } from "@/lib/orgs/member-list";
@@ -30,7 +32,7 @@ const ROLE_LABEL = { owner: "Owner", admin: "Admin", user: "User" } as const;
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org, membership: me } = await requireAdminPage();
   const s = parseUsersSearch(await searchParams);
-  const { usage, invited, list, groupOptions, refusals, invitations } = await loadUsersPage(await getDb(), org.id, s);
+  const { usage, invited, list, groupOptions, waiting, held, invitations } = await loadUsersPage(await getDb(), org.id, s);
   const filtered = Boolean(s.q || s.state || s.role || s.group);
   const sortHref = (sort: string, dir: "asc" | "desc") => usersHref(s, { sort: sort as typeof s.sort, dir, page: 1 });
 
@@ -50,7 +52,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           />
         }
       />
-      <SeatRefusalBanner refusals={refusals.rows} total={refusals.total} canBuy={org.billingMethod === "card"} />
+      <HeldBanner held={held} allowHours={ALLOW_HOURS} />
+      <WaitingList waiting={waiting} available={usage.available} canBuy={org.billingMethod === "card"} />
       <SeatMeter usage={usage} invited={invited} />
       {org.scimEnabled ? (
         <Alert tone="info" className="mt-4" title={IDP_MANAGED}>
