@@ -27,6 +27,9 @@ Commands:
   set-sso       --org SLUG --metadata FILE [--idp-initiated] [--json]
                 Configure (or replace) the organisation's SAML connection from the
                 IdP's metadata XML; prints acsUrl, entityId and metadataUrl.
+  webhook-add   --org SLUG --url URL --events E1,E2 [--json]
+                Add a webhook endpoint; prints its id and signing secret (shown once).
+  webhook-list  --org SLUG [--json]                List the organisation's webhook endpoints.
   migrate                                          Apply database migrations.
   seed                                             Load the Acme and Globex demo data.
 

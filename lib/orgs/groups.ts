@@ -1,3 +1,4 @@
+import { emitEvent, withEvents } from "@/lib/webhooks/emit";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
@@ -47,6 +48,8 @@ export class GroupChanges {
    * Okta removes members as one operation each (`members[value eq "…"]`), five or fifty per PATCH.
    */
   private readonly removals = new Set<string>();
+  /** Whether the name or externalId was set (group.updated for webhooks; membership changes are group.members_changed). */
+  attributesSet = false;
 
   constructor(
     readonly tx: Tx,
@@ -56,6 +59,7 @@ export class GroupChanges {
 
   async rename(displayName: string): Promise<void> {
     await this.flush();
+    this.attributesSet = true;
     const name = checkName(displayName);
     try {
       await this.tx.update(groups).set({ displayName: name }).where(eq(groups.id, this.group.id));
@@ -67,6 +71,7 @@ export class GroupChanges {
 
   async setExternalId(externalId: string | null): Promise<void> {
     await this.flush();
+    this.attributesSet = true;
     await this.tx.update(groups).set({ externalId }).where(eq(groups.id, this.group.id));
   }
 
@@ -158,13 +163,16 @@ export async function createGroup(
     }
   };
   // The IdP creating an empty group (as Okta and Entra do) is one row: one statement, no transaction.
-  if (p.org && !recordedHere(p.actor) && !p.members?.length) return insert(db);
+  if (p.org && !recordedHere(p.actor) && !p.members?.length) {
+    return withEvents(db, p.orgId, ["group.created"], insert, (g) => ({ resource: "Group", id: g.id }));
+  }
   return db.transaction(async (tx) => {
     const org = p.org ?? (await getOrganisation(tx, p.orgId));
     if (!p.org) authorize(p.actor, "group.create", { org });
     const group = await insert(tx);
     await new GroupChanges(tx, group, org).addMembers(p.members ?? []);
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.created", target: name });
+    await emitEvent(tx, p.orgId, "group.created", { resource: "Group", id: group.id });
     return group;
   });
 }
@@ -214,6 +222,8 @@ export async function changeGroup(
       .where(eq(groups.id, group.id))
       .returning();
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
+    if (changes.attributesSet) await emitEvent(tx, p.orgId, "group.updated", { resource: "Group", id: group.id });
+    if (changes.touched.size > 0) await emitEvent(tx, p.orgId, "group.members_changed", { resource: "Group", id: group.id });
     return updated!;
   });
 }
@@ -229,5 +239,7 @@ export async function deleteGroup(
     // The cascade took the group's assignments: its members lose what only this group gave them.
     await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: members });
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.deleted", target: group.displayName });
+    const snapshot = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], id: group.id, displayName: group.displayName, meta: { resourceType: "Group" } };
+    await emitEvent(tx, p.orgId, "group.deleted", { resource: "Group", id: group.id, snapshot });
   });
 }

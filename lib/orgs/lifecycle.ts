@@ -1,3 +1,4 @@
+import { emitEvent, withEvents, type WebhookSubject } from "@/lib/webhooks/emit";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
@@ -76,6 +77,11 @@ seat as (
 )
 select t.role, t.user_id, t.version, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
 
+/** What member.deleted carries: the person is gone by the time it is sent, so the id (and what is known) instead of their SCIM representation. */
+function deletedUser(id: string, known: Record<string, unknown> = {}): WebhookSubject {
+  return { resource: "User", id, snapshot: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id, ...known, meta: { resourceType: "User" } } };
+}
+
 export async function removeMember(
   db: Executor,
   /** `org`: the organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
@@ -98,7 +104,7 @@ export async function removeMember(
     authorize(p.actor, "member.remove", { org: p.org });
     if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
     forgetMember(p.orgId, p.membershipId);
-    return remove(db, p.org);
+    return withEvents(db, p.orgId, ["member.deleted"], (ex) => remove(ex, p.org!).then(() => true), () => deletedUser(p.membershipId)).then(() => undefined);
   }
   await db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
@@ -108,6 +114,7 @@ export async function removeMember(
     forgetMember(p.orgId, p.membershipId);
     await remove(tx, org);
     await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "member.removed", target: user.email });
+    await emitEvent(tx, org.id, "member.deleted", deletedUser(p.membershipId, { userName: membership.userName, emails: [{ value: user.email, primary: true }] }));
   });
 }
 
@@ -125,6 +132,7 @@ export async function markMemberJoined(db: Executor, p: { orgId: string; members
       .set({ state: "active", joinedAt: now, stateChangedAt: now, updatedAt: now, version: sql`${memberships.version} + 1` })
       .where(eq(memberships.id, membership.id))
       .returning();
+    await emitEvent(tx, p.orgId, "member.activated", { resource: "User", id: membership.id });
     return updated!;
   });
 }

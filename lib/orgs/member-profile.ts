@@ -1,3 +1,5 @@
+import type { WebhookEventType } from "@/lib/webhooks/events";
+import { withEvents } from "@/lib/webhooks/emit";
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
@@ -150,7 +152,11 @@ async function attemptUpdate(
   // Whether an invitation still works is not part of the version: a reactivation looks at the database.
   if (reactivating && remembered) return undefined;
   const state = !activating ? membership.state : reactivating ? (membership.joinedAt ? "active" : "invited") : "deactivated";
-  const written = await writeMember(ex, {
+  // Subscribers hear of it in the same transaction (lib/webhooks/emit.ts); nobody subscribed, nothing changes here.
+  const events: WebhookEventType[] = [];
+  if (accountChanged || memberChanged) events.push("member.updated");
+  if (activating) events.push(reactivating ? "member.reactivated" : "member.deactivated");
+  const written = await withEvents(ex, p.orgId, events, (ex) => writeMember(ex, {
     orgId: p.orgId,
     membershipId: membership.id,
     version: membership.version,
@@ -173,7 +179,7 @@ async function attemptUpdate(
           }),
         }
       : {}),
-  });
+  }), (w) => ({ resource: "User", id: w.membership.id }));
   if (!written) {
     forgetMember(p.orgId, p.membershipId);
     return undefined;

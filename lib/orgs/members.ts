@@ -1,3 +1,5 @@
+import type { WebhookEventType } from "@/lib/webhooks/events";
+import { emitEvent, withEvents } from "@/lib/webhooks/emit";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit, recordedHere } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
@@ -63,7 +65,8 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
   const attempt = async (avoidPlainSlug: boolean) => {
     if (known) {
       const rows = rowsFor(input, known, { email, userName, avoidPlainSlug });
-      const created = await writeNewMember(db, rows);
+      const events: WebhookEventType[] = input.active === false ? [] : ["member.invited"];
+      const created = await withEvents(db, known.id, events, (ex) => writeNewMember(ex, rows), (c) => ({ resource: "User", id: c.membership.id }));
       if (created) return { ...created, token: rows.invitation.token };
     }
     return db.transaction(async (tx) => {
@@ -75,6 +78,7 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
       if (input.active !== false) {
         await recordAudit(tx, { orgId: org.id, actor: input.actor, action: "member.invited", target: user.email });
+        await emitEvent(tx, org.id, "member.invited", { resource: "User", id: created.membership.id });
       }
       return { ...created, token: rows.invitation.token };
     });
@@ -87,7 +91,11 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       throw e;
     });
   } catch (e) {
-    if (isSeatLimitViolation(e)) throw await seatLimitError(db, input.orgId);
+    if (isSeatLimitViolation(e)) {
+      // Nothing was written (the refusal rolled it back); the event is the refusal itself.
+      await emitEvent(db, input.orgId, "member.seat_refused", { resource: "data", data: { userName, email, externalId: input.externalId ?? null } });
+      throw await seatLimitError(db, input.orgId);
+    }
     if (isUniqueViolation(e, "memberships_org_user_name_key")) {
       throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
     }

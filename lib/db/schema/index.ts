@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./events";
 export * from "./sso";
 export * from "./demo-idp";
+export * from "./webhooks";
