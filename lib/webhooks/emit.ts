@@ -29,7 +29,7 @@ interface Subscription {
  * bound only covers a lost notification connection.
  */
 const SUBSCRIPTIONS_MAX_AGE_MS = 5 * 60_000;
-export const WEBHOOKS_CHANNEL = "roster_webhooks_changed";
+const WEBHOOKS_CHANNEL = "roster_webhooks_changed";
 const subscriptions = changeCache<Subscription[]>(WEBHOOKS_CHANNEL, SUBSCRIPTIONS_MAX_AGE_MS);
 
 async function loadSubscriptions(db: Executor, orgId: string): Promise<Subscription[]> {

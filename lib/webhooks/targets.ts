@@ -34,10 +34,14 @@ for (const [net, prefix] of [
   blocked.addSubnet(net, prefix, "ipv6");
 }
 
+class PrivateTargetError extends Error {
+  override name = "PrivateTargetError";
+}
+
 export const privateTargetsAllowed = () => env().WEBHOOKS_ALLOW_PRIVATE_TARGETS === "1";
 
 /** Loopback, link-local, private, shared, multicast or unspecified (IPv4-mapped IPv6 included). */
-export function isPrivateAddress(address: string): boolean {
+function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return blocked.check(mapped[1]!, "ipv4");
   const family = isIP(address);
@@ -46,7 +50,7 @@ export function isPrivateAddress(address: string): boolean {
   return true;
 }
 
-export const PRIVATE_TARGET_MESSAGE =
+const PRIVATE_TARGET_MESSAGE =
   "Webhooks cannot be sent to loopback, link-local or private network addresses. Use a public URL.";
 
 /** The URL's problem for an admin to fix, or null. Only what can be told without resolving the name. */
@@ -73,8 +77,4 @@ export async function resolvePublicAddress(hostname: string, allowPrivate: boole
   if (all.length === 0) throw new Error(`${host} does not resolve`);
   if (!allowPrivate && all.some((a) => isPrivateAddress(a.address))) throw new PrivateTargetError(PRIVATE_TARGET_MESSAGE);
   return all[0]!;
-}
-
-export class PrivateTargetError extends Error {
-  override name = "PrivateTargetError";
 }
