@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { CalendarIcon, CardIcon, GroupsIcon, KeyIcon, LogIcon, ShieldIcon, UsersIcon } from "./icons";
+import { CalendarIcon, CardIcon, GroupsIcon, KeyIcon, LogIcon, ShieldIcon, UsersIcon, WebhookIcon } from "./icons";
 
 const ITEMS = [
   { href: "/admin/users", label: "Users", icon: UsersIcon },
@@ -11,6 +11,7 @@ const ITEMS = [
   { href: "/admin/billing", label: "Billing", icon: CardIcon },
   { href: "/admin/security", label: "Security", icon: ShieldIcon },
   { href: "/admin/events", label: "Managed events", icon: CalendarIcon },
+  { href: "/admin/webhooks", label: "Webhooks", icon: WebhookIcon },
   { href: "/admin/audit", label: "Audit log", icon: LogIcon },
 ];
 

@@ -17,6 +17,7 @@ export const CardIcon = (p: P) => <Icon {...p} d="M3 6.5A1.5 1.5 0 0 1 4.5 5h15A
 export const KeyIcon = (p: P) => <Icon {...p} d="M15 7a3 3 0 1 1 0 6 3 3 0 0 1 0-6Zm-2.1 5.1L4 21m3-3 2 2m-4-4 2 2" />;
 export const CalendarIcon = (p: P) => <Icon {...p} d="M4 6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6ZM4 10h16M8 3v4M16 3v4" />;
 export const LogIcon = (p: P) => <Icon {...p} d="M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01" />;
+export const WebhookIcon = (p: P) => <Icon {...p} d="M9 8a3 3 0 1 1 4.5 2.6L16 15m-7 4a3 3 0 1 1-.1-6h7.1m2.9 6a3 3 0 1 1-1.5-5.6L13.5 10" />;
 export const MailIcon = (p: P) => <Icon {...p} d="M3 6a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6Zm0 0 9 7 9-7" />;
 export const SearchIcon = (p: P) => <Icon {...p} d="m21 21-4.3-4.3M10.5 18a7.5 7.5 0 1 1 0-15 7.5 7.5 0 0 1 0 15Z" />;
 export const LogoutIcon = (p: P) => <Icon {...p} d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11" />;

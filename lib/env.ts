@@ -35,6 +35,8 @@ const envSchema = z.object({
       .min(16, "must be at least 16 characters (try: openssl rand -hex 24)")
       .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an Authorization header)"),
   ),
+  /** "1" lets webhooks go to loopback, link-local and private addresses (tests and demos only; lib/webhooks/targets.ts). */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.preprocess(blankToUndefined, z.enum(["0", "1"]).optional()),
   /** pino's levels; unset: info (error under tests, whose output would drown in job lines and expected warnings). */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
   /** json (one object a line, for collectors) or pretty (for people); unset: pretty in development, json otherwise. */

@@ -56,10 +56,22 @@ describe("lib/policy", () => {
     expect(may(scim, "attribute_groups.set", { org })).toBe(false);
   });
 
+  it("webhooks are managed by the organisation's active owners and admins and the operator, never members or the IdP", () => {
+    expect(may(person({}), "webhook.manage", { org })).toBe(true);
+    expect(may(person({ role: "owner" }), "webhook.manage", { org })).toBe(true);
+    // SCIM being on does not lock webhooks: they are Roster's settings, not people.
+    expect(may(person({}), "webhook.manage", { org: { id: org.id } })).toBe(true);
+    expect(may(operator, "webhook.manage", { org })).toBe(true);
+    for (const m of [{ role: "user" as const }, { state: "deactivated" as const }, { orgId: "org-b" }]) {
+      expect(() => authorize(person(m), "webhook.manage", { org })).toThrow(ForbiddenError);
+    }
+    expect(() => authorize(scim, "webhook.manage", { org })).toThrow("The identity provider cannot make this change.");
+  });
+
   it("the IdP provisions people and groups and nothing else", () => {
     expect(() => authorize(scim, "member.role", { org })).toThrow("Roles are never set by the identity provider.");
     expect(() => authorize(scim, "ownership.transfer", { org })).toThrow("Ownership is never changed by the identity provider.");
-    for (const a of ["seats.remove", "scim.disable", "scim.token.issue", "sso.remove", "managed_event.create", "owner.add"] as const) {
+    for (const a of ["seats.remove", "scim.disable", "scim.token.issue", "sso.remove", "managed_event.create", "owner.add", "webhook.manage"] as const) {
       expect(() => authorize(scim, a, { org } as never)).toThrow(ForbiddenError);
     }
   });

@@ -89,6 +89,8 @@ export interface Targets {
   "managed_event.create": { org: OrgRef };
   "managed_event.update": { org: OrgRef };
   "managed_event.delete": { org: OrgRef };
+  /** Webhook endpoints: add, change, rotate the secret, delete, resend, send a test event (owners and admins; never the IdP). */
+  "webhook.manage": { org: OrgRef };
   "organisation.create": Record<string, never>;
   "owner.add": { org: OrgFacts };
   /** How long the audit trail keeps entries: the owner's decision (an auditor's requirement, like ownership). */

@@ -32,6 +32,9 @@ Commands:
                 The organisation's audit trail, newest first, one entry a line;
                 with --json one JSON object a line: at, action, actor, target
                 (who it was about, as they were: name and email), details, sentence.
+  webhook-add   --org SLUG --url URL --events E1,E2 [--json]
+                Add a webhook endpoint; prints its id and signing secret (shown once).
+  webhook-list  --org SLUG [--json]                List the organisation's webhook endpoints.
   migrate                                          Apply database migrations.
   seed                                             Load the Acme and Globex demo data.
 

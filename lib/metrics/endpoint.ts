@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
 import { registerEmailMetrics } from "./email";
+import { registerWebhookMetrics } from "./webhooks";
 import { registerMemberMetrics } from "./members";
 import { registerRateLimitMetrics } from "./rate-limit";
 import { registry, startProcessMetrics } from "./registry";
@@ -31,6 +32,7 @@ export async function metricsEndpoint(req: Request): Promise<Response> {
   registerSamlMetrics();
   registerEmailMetrics();
   registerMemberMetrics();
+  registerWebhookMetrics();
   try {
     const body = await registry().metrics();
     return new Response(body, { headers: { "Content-Type": registry().contentType, "Cache-Control": "no-store" } });

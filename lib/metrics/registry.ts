@@ -10,10 +10,9 @@ import { collectDefaultMetrics, Registry } from "prom-client";
  * hook (which runs the email worker) and into each route handler separately,
  * and they must all count into one registry.
  *
- * Webhook deliveries, once Roster sends webhooks, belong here too: a
- * counter `roster_webhook_deliveries_total{outcome="delivered"|"retry"|"gave_up"}`
- * incremented by the delivery worker, and the pending backlog as a gauge
- * read at scrape time, like the email outbox's (lib/metrics/email.ts).
+ * Webhook deliveries are counted in lib/metrics/webhooks.ts:
+ * `roster_webhook_deliveries_total{outcome="delivered"|"retry"|"gave_up"}`,
+ * incremented by the delivery worker (lib/webhook-delivery).
  */
 const state = globalThis as unknown as {
   __rosterMetrics?: { registry: Registry; made: Map<string, unknown>; processMetrics: boolean };

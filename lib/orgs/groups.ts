@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError 
 import { membersOfGroups, syncManagedEventTypes } from "@/lib/events/managed";
 import { authorize, type OrgFacts } from "@/lib/policy";
 import { isUuid } from "@/lib/validation";
+import { emitEvent, withEvents } from "@/lib/webhooks/emit";
 import { getOrganisation } from "./organisations";
 
 /**
@@ -49,6 +50,8 @@ export class GroupChanges {
    * Okta removes members as one operation each (`members[value eq "…"]`), five or fifty per PATCH.
    */
   private readonly removals = new Set<string>();
+  /** Whether the name or externalId was set (group.updated for webhooks; membership changes are group.members_changed). */
+  attributesSet = false;
 
   constructor(
     readonly tx: Tx,
@@ -58,6 +61,7 @@ export class GroupChanges {
 
   async rename(displayName: string): Promise<void> {
     await this.flush();
+    this.attributesSet = true;
     const name = checkName(displayName);
     try {
       await this.tx.update(groups).set({ displayName: name }).where(eq(groups.id, this.group.id));
@@ -69,6 +73,7 @@ export class GroupChanges {
 
   async setExternalId(externalId: string | null): Promise<void> {
     await this.flush();
+    this.attributesSet = true;
     await this.tx.update(groups).set({ externalId }).where(eq(groups.id, this.group.id));
   }
 
@@ -171,12 +176,21 @@ export async function createGroup(
       throw e;
     }
   };
-  // The IdP creating an empty group (as Okta and Entra do): one statement with its audit entry, no transaction.
+  // The IdP creating an empty group (as Okta and Entra do): one statement with its audit entry, no transaction
+  // (one only when a webhook endpoint wants group.created).
   if (p.org && p.actor.kind === "scim" && !p.members?.length) {
     try {
       const params = { orgId: p.orgId, displayName: name, externalId: p.externalId ?? null, ...auditParams({ actor: p.actor, actions: [], subject: {} }) };
-      const [row] = await run(db, CREATE_EMPTY, params);
-      return { ...row!, createdAt: new Date(row!.createdAt), updatedAt: new Date(row!.updatedAt) };
+      return await withEvents(
+        db,
+        p.orgId,
+        ["group.created"],
+        async (ex) => {
+          const [row] = await run(ex, CREATE_EMPTY, params);
+          return { ...row!, createdAt: new Date(row!.createdAt), updatedAt: new Date(row!.updatedAt) };
+        },
+        (g) => ({ resource: "Group", id: g.id }),
+      );
     } catch (e) {
       if (isUniqueViolation(e, "groups_org_display_name_key")) throw nameTaken(name);
       throw e;
@@ -188,6 +202,7 @@ export async function createGroup(
     const group = await insert(tx);
     await new GroupChanges(tx, group, org).addMembers(p.members ?? []);
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.created", target: name });
+    await emitEvent(tx, p.orgId, "group.created", { resource: "Group", id: group.id });
     return group;
   });
 }
@@ -239,6 +254,8 @@ export async function changeGroup(
       .where(eq(groups.id, group.id))
       .returning();
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
+    if (changes.attributesSet) await emitEvent(tx, p.orgId, "group.updated", { resource: "Group", id: group.id });
+    if (changes.touched.size > 0) await emitEvent(tx, p.orgId, "group.members_changed", { resource: "Group", id: group.id });
     return updated!;
   });
 }
@@ -254,5 +271,7 @@ export async function deleteGroup(
     // The cascade took the group's assignments: its members lose what only this group gave them.
     await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: members });
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.deleted", target: group.displayName });
+    const snapshot = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], id: group.id, displayName: group.displayName, meta: { resourceType: "Group" } };
+    await emitEvent(tx, p.orgId, "group.deleted", { resource: "Group", id: group.id, snapshot });
   });
 }

@@ -11,6 +11,7 @@ import { guardDeprovision, recordHeld } from "./deprovision-guard";
 import { forgetMember } from "./member-change";
 import { updateMember } from "./member-profile";
 import { getOrganisation } from "./organisations";
+import { emitEvent, type WebhookSubject } from "@/lib/webhooks/emit";
 
 /** Locks and returns a membership of the organisation; other organisations' ids are simply not found. */
 export async function lockMembership(tx: Tx, orgId: string, membershipId: string): Promise<{ membership: Membership; user: User }> {
@@ -85,6 +86,11 @@ audit as (
 )
 select t.role, t.user_id, t.version, t.email, t.name, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
 
+/** What member.deleted carries: the person is gone by the time it is sent, so the id (and what is known) instead of their SCIM representation. */
+function deletedUser(id: string, known: Record<string, unknown> = {}): WebhookSubject {
+  return { resource: "User", id, snapshot: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id, ...known, meta: { resourceType: "User" } } };
+}
+
 export async function removeMember(
   db: Executor,
   /** `org`: the organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
@@ -123,7 +129,9 @@ export async function removeMember(
         }
         await guardDeprovision(tx, { org, membershipId: membership.id, userName: membership.userName, kind: "delete" });
         forgetMember(p.orgId, p.membershipId);
-        return remove(tx, org);
+        const removed = await remove(tx, org);
+        await emitEvent(tx, org.id, "member.deleted", deletedUser(p.membershipId, { userName: membership.userName, emails: [{ value: removed.email, primary: true }] }));
+        return removed;
       });
     } catch (e) {
       if (e instanceof DeprovisionHeldError) await recordHeld(db, e.held);
@@ -133,10 +141,12 @@ export async function removeMember(
   return db.transaction(async (tx) => {
     const org = await getOrganisation(tx, p.orgId);
     authorize(p.actor, "member.remove", { org });
-    const { membership } = await lockMembership(tx, p.orgId, p.membershipId);
+    const { membership, user } = await lockMembership(tx, p.orgId, p.membershipId);
     authorize(p.actor, "member.remove", { org, member: membership });
     forgetMember(p.orgId, p.membershipId);
-    return remove(tx, org);
+    const removed = await remove(tx, org);
+    await emitEvent(tx, org.id, "member.deleted", deletedUser(p.membershipId, { userName: membership.userName, emails: [{ value: user.email, primary: true }] }));
+    return removed;
   });
 }
 
@@ -160,6 +170,7 @@ export async function markMemberJoined(db: Executor, p: { orgId: string; members
       .set({ state: "active", joinedAt: now, stateChangedAt: now, updatedAt: now, version: sql`${memberships.version} + 1` })
       .where(eq(memberships.id, membership.id))
       .returning();
+    await emitEvent(tx, p.orgId, "member.activated", { resource: "User", id: membership.id });
     return updated!;
   });
 }

@@ -9,6 +9,8 @@ import { announceQueuedEmail } from "@/lib/email/outbox";
 import { ConflictError, DeprovisionHeldError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { authorize, type Action, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
+import type { WebhookEventType } from "@/lib/webhooks/events";
+import { emitEvent, withEvents } from "@/lib/webhooks/emit";
 import { attributeChanged, attributeValue, followAttribute } from "./attribute-groups";
 import { guardDeprovision, recordHeld } from "./deprovision-guard";
 import { prepareInvitation } from "./invitations";
@@ -174,6 +176,10 @@ async function attemptUpdate(
   // Groups from an attribute (lib/orgs/attribute-groups.ts) follow the value in the change's transaction; only a changed value costs anything.
   const source = org.attributeGroups;
   const follow = source && profile && attributeChanged(source, membership.scimAttributes, profile.scimAttributes) ? source : null;
+  // Subscribers hear of it in the same transaction (lib/webhooks/emit.ts); nobody subscribed, nothing changes here.
+  const events: WebhookEventType[] = [];
+  if (accountChanged || memberChanged) events.push("member.updated");
+  if (activating) events.push(reactivating ? "member.reactivated" : "member.deactivated");
   const write = (w: Executor) => writeMember(w, {
     orgId: p.orgId,
     membershipId: membership.id,
@@ -214,11 +220,15 @@ async function attemptUpdate(
         }
       : {}),
   });
+  const subject = (w: { membership: Membership }) => ({ resource: "User" as const, id: w.membership.id });
   const written = !follow
-    ? await write(ex)
+    ? await withEvents(ex, p.orgId, events, write, subject)
     : await inTransaction(ex, async (tx) => {
         const w = await write(tx);
-        if (w) await followAttribute(tx, { orgId: p.orgId, source: follow, membershipId: membership.id, value: attributeValue(follow, profile!.scimAttributes) });
+        if (w) {
+          await followAttribute(tx, { orgId: p.orgId, source: follow, membershipId: membership.id, value: attributeValue(follow, profile!.scimAttributes) });
+          for (const type of events) await emitEvent(tx, p.orgId, type, subject(w));
+        }
         return w;
       });
   if (!written) {

@@ -8,6 +8,8 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { authorize, type OrgFacts } from "@/lib/policy";
 import { isEmail } from "@/lib/validation";
 import { inTransaction } from "@/lib/db/statement";
+import type { WebhookEventType } from "@/lib/webhooks/events";
+import { emitEvent, withEvents } from "@/lib/webhooks/emit";
 import { findOrCreateJoinableAccount } from "./accounts";
 import { attributeValue, followAttribute } from "./attribute-groups";
 import { prepareInvitation } from "./invitations";
@@ -68,13 +70,19 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
   const attempt = async (avoidPlainSlug: boolean) => {
     if (known) {
       const rows = rowsFor(input, known, { email, userName, avoidPlainSlug });
-      // Groups from an attribute (lib/orgs/attribute-groups.ts): only a new member with a value needs the transaction.
+      // Groups from an attribute (lib/orgs/attribute-groups.ts): only a new member with a value needs the transaction
+      // (or a webhook endpoint that wants member.invited: lib/webhooks/emit.ts).
       const follow = groupToFollow(known, input);
+      const events: WebhookEventType[] = input.active === false ? [] : ["member.invited"];
+      const subject = (c: { membership: Membership }) => ({ resource: "User" as const, id: c.membership.id });
       const created = !follow
-        ? await writeNewMember(db, rows)
+        ? await withEvents(db, known.id, events, (ex) => writeNewMember(ex, rows), subject)
         : await inTransaction(db, async (tx) => {
             const c = await writeNewMember(tx, rows);
-            if (c) await followAttribute(tx, { ...follow, membershipId: c.membership.id });
+            if (c) {
+              await followAttribute(tx, { ...follow, membershipId: c.membership.id });
+              for (const type of events) await emitEvent(tx, known.id, type, subject(c));
+            }
             return c;
           });
       if (created) return { ...created, token: rows.invitation.token };
@@ -88,6 +96,7 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       if (!created) throw new ConflictError(`The email ${email} is already in use.`, "email");
       const follow = groupToFollow(org, input);
       if (follow) await followAttribute(tx, { ...follow, membershipId: created.membership.id });
+      if (input.active !== false) await emitEvent(tx, org.id, "member.invited", { resource: "User", id: created.membership.id });
       return { ...created, token: rows.invitation.token };
     });
   };
@@ -99,7 +108,11 @@ export async function inviteMember(db: Executor, input: InviteMemberInput): Prom
       throw e;
     });
   } catch (e) {
-    if (isSeatLimitViolation(e)) throw await seatLimitError(db, input.orgId);
+    if (isSeatLimitViolation(e)) {
+      // Nothing was written (the refusal rolled it back); the event is the refusal itself.
+      await emitEvent(db, input.orgId, "member.seat_refused", { resource: "data", data: { userName, email, externalId: input.externalId ?? null } });
+      throw await seatLimitError(db, input.orgId);
+    }
     if (isUniqueViolation(e, "memberships_org_user_name_key")) {
       throw new ConflictError(`A user with userName "${userName}" already exists in this organisation.`, "userName");
     }

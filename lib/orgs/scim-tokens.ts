@@ -7,6 +7,7 @@ import { scimTokens, type ScimToken } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { authorize } from "@/lib/policy";
 import { isUuid } from "@/lib/validation";
+import { emitEvent } from "@/lib/webhooks/emit";
 import { getOrganisation } from "./organisations";
 
 /**
@@ -54,6 +55,11 @@ export async function createScimToken(
     })
     .returning({ id: scimTokens.id });
   await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_created", target: prefix, details: { label: p.label?.trim() || null } });
+  // Never the token itself: its id, label, display prefix and expiry.
+  await emitEvent(tx, p.orgId, "scim.token.created", {
+    resource: "data",
+    data: { id: row!.id, prefix, label: p.label?.trim() || null, expiresAt: p.expiresAt?.toISOString() ?? null },
+  });
   return { id: row!.id, token, prefix };
 }
 
@@ -66,10 +72,11 @@ export async function revokeScimToken(db: Executor, p: { orgId: string; tokenId:
           .update(scimTokens)
           .set({ revokedAt: new Date() })
           .where(and(eq(scimTokens.orgId, p.orgId), eq(scimTokens.id, p.tokenId), isNull(scimTokens.revokedAt)))
-          .returning({ prefix: scimTokens.prefix })
+          .returning({ id: scimTokens.id, prefix: scimTokens.prefix, label: scimTokens.label })
       : [];
     if (!revoked[0]) throw new NotFoundError("Token not found or already revoked");
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "scim.token_revoked", target: revoked[0].prefix });
+    await emitEvent(tx, p.orgId, "scim.token.revoked", { resource: "data", data: { ...revoked[0], revokedAt: new Date().toISOString() } });
   });
 }
 

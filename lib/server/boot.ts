@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
 import { purgeEndedRateLimits } from "@/lib/rate-limit";
 import { drainProvisioningLog } from "@/lib/scim/log";
+import { startWebhookWorker } from "@/lib/webhook-delivery/worker";
 
 const HOUSEKEEPING_MS = 5 * 60_000;
 /** How long a stopping server waits for its last emails and log rows before it exits anyway. */
@@ -48,6 +49,7 @@ async function boot(): Promise<void> {
     if (devSurfacesEnabled()) await connectDemoIdp(database.db);
   }
   const outbox = await startOutboxWorker(database.db);
+  const webhooks = startWebhookWorker(database.db);
   startHousekeeping(database.db);
   startStatisticsKeeper(database);
   log().info(
@@ -59,7 +61,7 @@ async function boot(): Promise<void> {
   // hand is finished and marked (another instance would otherwise wait out its lease to send the rest) and
   // the provisioning log rows of the last requests are written.
   const shutdown = () => {
-    const settle = Promise.all([outbox.stop(), drainProvisioningLog()]).catch(() => {});
+    const settle = Promise.all([outbox.stop(), webhooks.stop(), drainProvisioningLog()]).catch(() => {});
     const exit = process.exit.bind(process);
     const finish = async (code: number | string | null | undefined) => {
       await Promise.race([settle, new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);

@@ -1,3 +1,4 @@
+import { emitEvent } from "@/lib/webhooks/emit";
 import type { SAMLJackson, SAMLSSORecord } from "@boxyhq/saml-jackson";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
@@ -96,6 +97,10 @@ export async function setSsoConnection(
       target: metadata.entityId,
       details: { ssoUrl: metadata.ssoUrl, idpInitiated: row!.ssoIdpInitiated },
     });
+    await emitEvent(tx, org.id, "sso.connection.updated", {
+      resource: "data",
+      data: { state: replaced ? "replaced" : "configured", entityId: metadata.entityId, ssoUrl: metadata.ssoUrl, idpInitiated: row!.ssoIdpInitiated },
+    });
     return row!;
   });
   return { connection: summarise(created, updated), replaced };
@@ -115,6 +120,7 @@ export async function removeSsoConnection(db: Executor, p: { orgId: string; acto
       .set({ ssoConfiguredAt: null, ssoIdpInitiated: false, updatedAt: sql`now()` })
       .where(eq(organisations.id, org.id));
     await recordAudit(tx, { orgId: org.id, actor: p.actor, action: "sso.removed", target: records[0]?.idpMetadata.entityID ?? null });
+    await emitEvent(tx, org.id, "sso.connection.updated", { resource: "data", data: { state: "removed", entityId: records[0]?.idpMetadata.entityID ?? null } });
   });
 }
 

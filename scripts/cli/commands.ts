@@ -11,6 +11,7 @@ import { addOwner, createOrganisation, getOrganisationBySlug, setScimEnabled } f
 import { createScimToken } from "@/lib/orgs/scim-tokens";
 import { closeJackson, spInfo } from "@/lib/sso/jackson";
 import { setSsoConnection } from "@/lib/sso/connections";
+import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { CliError, report, requireInt, requireString, withDb } from "./io";
 
 const operator: Actor = { kind: "operator" };
@@ -132,6 +133,41 @@ export const commands = {
           label: typeof v.label === "string" ? v.label : "Issued by operator CLI",
         });
         report(v.json as boolean, { slug: org.slug, scimBaseUrl: scimBaseUrl(), scimToken: token.token, scimTokenId: token.id }, `SCIM token for ${org.name} (shown once): ${token.token}`);
+      });
+    },
+  },
+  "webhook-add": {
+    options: { ...common, org: { type: "string" }, url: { type: "string" }, events: { type: "string" } },
+    async run(v: Values) {
+      const url = requireString(v, "url");
+      const events = requireString(v, "events")
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        const { endpoint, secret } = await createWebhookEndpoint(db, { org, actor: operator, url, events });
+        report(
+          v.json as boolean,
+          { id: endpoint.id, slug: org.slug, url: endpoint.url, events: endpoint.events, secret },
+          `Webhook endpoint ${endpoint.id} for ${org.name}: ${endpoint.url} (${endpoint.events.join(", ")}).\nSigning secret (shown once): ${secret}`,
+        );
+      });
+    },
+  },
+  "webhook-list": {
+    options: { ...common, org: { type: "string" } },
+    async run(v: Values) {
+      await withDb(async (db) => {
+        const org = await orgBySlug(db, v);
+        const endpoints = await listWebhookEndpoints(db, org.id);
+        report(
+          v.json as boolean,
+          { slug: org.slug, endpoints },
+          endpoints.length
+            ? endpoints.map((e) => `${e.id}  ${e.enabled ? "on " : "off"}  ${e.url}  ${e.events.join(",")}`).join("\n")
+            : `${org.name} has no webhook endpoints.`,
+        );
       });
     },
   },

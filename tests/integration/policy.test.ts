@@ -20,6 +20,14 @@ import { admitWaiting, dismissWaiting } from "@/lib/orgs/seat-waitlist";
 import { disableScim, enableScim, issueScimToken } from "@/lib/orgs/scim-settings";
 import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
 import { removeSsoConnection, setIdpInitiated, setSsoConnection } from "@/lib/sso/connections";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  resendWebhookDelivery,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
 import { actorFor, addMember, ownerOf } from "../helpers/admin-fixtures";
 import { makeOrg, operator, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
@@ -49,6 +57,8 @@ interface World {
   attributeGroupId: string;
   managedEventId: string;
   tokenId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: number;
   actors: { member: Actor; admin: Actor; otherAdmin: Actor; scim: Actor };
 }
 let w: World;
@@ -206,6 +216,16 @@ const rows: Row[] = [
     run: (db, actor) => revokeScimToken(db, { orgId: w.orgId, tokenId: w.tokenId, actor }),
     expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F },
   },
+  ...(
+    [
+      ["createWebhookEndpoint", (db, actor) => createWebhookEndpoint(db, { org: { id: w.orgId }, actor, url: "https://hooks.example.com/new", events: ["member.invited"] })],
+      ["updateWebhookEndpoint", (db, actor) => updateWebhookEndpoint(db, { org: { id: w.orgId }, actor, endpointId: w.webhookEndpointId, enabled: false })],
+      ["rotateWebhookSecret", (db, actor) => rotateWebhookSecret(db, { org: { id: w.orgId }, actor, endpointId: w.webhookEndpointId })],
+      ["deleteWebhookEndpoint", (db, actor) => deleteWebhookEndpoint(db, { org: { id: w.orgId }, actor, endpointId: w.webhookEndpointId })],
+      ["sendTestWebhook", (db, actor) => sendTestWebhook(db, { org: { id: w.orgId }, actor, endpointId: w.webhookEndpointId })],
+      ["resendWebhookDelivery", (db, actor) => resendWebhookDelivery(db, { org: { id: w.orgId }, actor, deliveryId: w.webhookDeliveryId })],
+    ] as const satisfies readonly (readonly [string, Row["run"]])[]
+  ).map(([fn, run]): Row => ({ fn, run, expect: { member: F, adminOnProvisioned: notAboutPeople, scimOnOwner: F, otherAdmin: F } })),
   {
     // Refused before the metadata is read or Jackson is asked anything, so nonsense metadata is enough.
     fn: "setSsoConnection",
@@ -333,6 +353,8 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
       (r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows),
     );
     await setScimEnabled(t.db, org.id, true, operator);
+    const hook = await createWebhookEndpoint(t.db, { org, actor: operator, url: "https://hooks.example.com/roster", events: ["group.created"] });
+    const testDelivery = await sendTestWebhook(t.db, { org, actor: operator, endpointId: hook.endpoint.id });
 
     const other = await makeOrg(t.db);
     const otherAdmin = await addMember(t.db, other.id, { role: "admin" });
@@ -347,6 +369,8 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
       attributeGroupId: attributeGroup!.id,
       managedEventId: managed.id,
       tokenId: token.id,
+      webhookEndpointId: hook.endpoint.id,
+      webhookDeliveryId: testDelivery.deliveryId,
       actors: {
         member: await actorFor(t.db, member.membershipId),
         admin: await actorFor(t.db, admin.membershipId),

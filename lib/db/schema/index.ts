@@ -9,3 +9,4 @@ export * from "./events";
 export * from "./sso";
 export * from "./demo-idp";
 export * from "./safety";
+export * from "./webhooks";
