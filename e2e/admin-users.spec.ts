@@ -84,7 +84,7 @@ test("Users: invite by email, resend and revoke the invitation, deactivate, reac
   await page.getByRole("button", { name: "Search" }).click();
   const row = page.getByRole("row", { name: /Zoe Newman/ });
   await expect(row).toContainText("Invited");
-  await expect(row).toContainText("Manual");
+  await expect(row).toContainText("Roster invite");
 
   const sql = e2eSql();
   const invitations = async () =>

@@ -8,8 +8,20 @@ import { formatDateTime, plural } from "../format";
  * Shown on the Users page while the IdP has people it could not provision
  * for lack of seats; it goes away once the IdP retries them successfully.
  */
-export function SeatRefusalBanner({ refusals, total, canBuy }: { refusals: SeatRefusal[]; total: number; canBuy: boolean }) {
+export function SeatRefusalBanner({
+  refusals,
+  total,
+  available,
+  canBuy,
+}: {
+  refusals: SeatRefusal[];
+  total: number;
+  /** Seats free now: "Add seats" asks for what the refused people still need beyond them (at least one). */
+  available: number;
+  canBuy: boolean;
+}) {
   if (total === 0) return null;
+  const needed = Math.max(1, total - Math.max(0, available));
   return (
     <Alert
       tone="warning"
@@ -18,8 +30,8 @@ export function SeatRefusalBanner({ refusals, total, canBuy }: { refusals: SeatR
       title={`Your identity provider could not add ${plural(total, "person", "people")}: no seats were available`}
       action={
         canBuy ? (
-          <ButtonLink href="/admin/billing?add=1" variant="primary" size="sm">
-            Add seats
+          <ButtonLink href={`/admin/billing?add=${needed}`} variant="primary" size="sm">
+            Add {plural(needed, "seat")}
           </ButtonLink>
         ) : (
           <ButtonLink href="/admin/billing" size="sm">

@@ -45,6 +45,7 @@ export async function listGroupsWithCounts(db: Executor, orgId: string) {
       id: groups.id,
       name: groups.displayName,
       managedByIdp: groups.managedByIdp,
+      adoptedByIdpAt: groups.adoptedByIdpAt,
       createdAt: groups.createdAt,
       members: sql<number>`(select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${groups.id})`,
     })

@@ -208,12 +208,21 @@ export async function changeGroup(
     await changes.flush();
     // Managed event types assigned to this group follow its members (lib/events/managed.ts).
     await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: [...changes.touched] });
+    // The IdP's first write to a group made in Roster makes it the IdP's: remember when, so the page can say so.
+    const adopted = !group.managedByIdp && p.actor.kind === "scim";
+    const now = new Date();
     const [updated] = await tx
       .update(groups)
-      .set({ version: sql`${groups.version} + 1`, updatedAt: new Date(), managedByIdp: group.managedByIdp || p.actor.kind === "scim" })
+      .set({
+        version: sql`${groups.version} + 1`,
+        updatedAt: now,
+        managedByIdp: group.managedByIdp || p.actor.kind === "scim",
+        ...(adopted ? { adoptedByIdpAt: now } : {}),
+      })
       .where(eq(groups.id, group.id))
       .returning();
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
+    if (adopted) await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.adopted_by_idp", target: updated!.displayName });
     return updated!;
   });
 }

@@ -84,6 +84,8 @@ export const groups = pgTable(
     externalId: text("external_id"),
     /** Created or last written by the IdP over SCIM: read-only in the app while SCIM is on. */
     managedByIdp: boolean("managed_by_idp").notNull().default(false),
+    /** When a group made in Roster was first written by the IdP and so became IdP-managed ("Managed by your IdP since …"); null for groups the IdP created or never touched. */
+    adoptedByIdpAt: timestamp("adopted_by_idp_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
