@@ -69,7 +69,11 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         }
       />
       {org.scimEnabled ? (
-        <Alert tone="info" className="mb-6" title={IDP_MANAGED}>
+        <Alert
+          tone="info"
+          className="mb-6"
+          title={member.source === "scim" ? IDP_MANAGED : "Deactivated and removed through your identity provider while SCIM is on"}
+        >
           {member.source === "scim"
             ? `Name, email, group membership, deactivation and removal of ${name} come from your identity provider. Change them there.`
             : `${name} was invited in Roster, not provisioned by your identity provider, but while SCIM is on only your IdP deactivates and removes people. To remove ${name}, assign them to Roster in your IdP and then unassign them there, or turn SCIM off on the Security page.`}
