@@ -130,11 +130,12 @@ test("SCIM creates and a seat refusal in the provisioning log and on Users; remo
   await expect(page.getByText("Managed by your identity provider").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Invite user" })).toBeDisabled();
   const patRow = page.getByRole("row", { name: /Pat Present/ });
-  await expect(patRow).toContainText("Managed by your identity provider");
+  // Pat was invited in Roster, not by the IdP: the row says removal goes through the IdP (the menu says how).
+  await expect(patRow).toContainText("Remove through your IdP");
   await patRow.getByRole("button", { name: "Actions" }).click();
   await expect(page.getByRole("menuitem", { name: "Remove" })).toBeDisabled();
   await expect(page.getByRole("menuitem", { name: "Deactivate" })).toBeDisabled();
-  await expect(page.getByRole("menu")).toContainText("Managed by your identity provider: do this in your IdP.");
+  await expect(page.getByRole("menu")).toContainText("Assign Pat Present to Roster in your IdP, then unassign them there; or turn SCIM off on the Security page.");
   await screenshot(page, "users-scim-on");
   await page.keyboard.press("Escape");
   // Invitations are not the IdP's: resending one is still offered.

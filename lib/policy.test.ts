@@ -69,6 +69,8 @@ describe("lib/policy", () => {
       /^Removing people is managed by your identity provider/,
     );
     expect(refusal(operator, "member.remove", { org, member: { userId: "u-9", role: "owner" } })).toMatch(/owner/i);
+    // The owner on their own row hears what to do: transfer ownership first.
+    expect(refusal(person({ role: "owner" }), "member.remove", { org, member: { userId: "u-1", role: "owner" } })).toMatch(/Transfer ownership first|transferring ownership|owner/i);
   });
 
   it("the IdP provisions people and groups and nothing else", () => {

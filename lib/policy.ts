@@ -156,7 +156,8 @@ export function authorize<A extends Action>(actor: Actor, action: A, target: Tar
     }
     if (action === "member.role" && t.member?.userId === actor.userId) throw new ForbiddenError("You cannot change your own role.");
     // Locking yourself out is never one click away; another admin (or the owner) does it.
-    if ((action === "member.deactivate" || action === "member.remove") && t.member?.userId === actor.userId) {
+    // (The owner hears owner protection instead, below: it says what to do, transfer ownership first.)
+    if ((action === "member.deactivate" || action === "member.remove") && t.member?.userId === actor.userId && t.member.role !== "owner") {
       throw new ForbiddenError("You cannot deactivate or remove yourself. Ask another admin or the owner.");
     }
     if (action === "ownership.transfer" && actor.membership?.role !== "owner") {
