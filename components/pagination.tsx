@@ -18,7 +18,19 @@ export function Pagination({
   totalIsCapped?: boolean;
 }) {
   const pages = totalIsCapped ? Number.POSITIVE_INFINITY : Math.max(1, Math.ceil(total / pageSize));
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  // Nothing to page through: the list's own empty state says why ("0–0 of 0" said nothing).
+  if (total === 0 && page === 1) return null;
+  if (!totalIsCapped && page > pages) {
+    return (
+      <nav aria-label="Pagination" className="flex items-center justify-between border-t border-zinc-100 px-5 py-3">
+        <p className="text-sm text-zinc-500">Page {formatCount(page)} is past the end of the list ({formatCount(total)} in all).</p>
+        <Link className="rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-50" href={href(1)}>
+          First page
+        </Link>
+      </nav>
+    );
+  }
+  const from = (page - 1) * pageSize + 1;
   const to = totalIsCapped ? page * pageSize : Math.min(total, page * pageSize);
   const linkClass = "rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-50";
   const disabledClass = "rounded-md border border-zinc-100 px-3 py-1.5 text-sm text-zinc-300";

@@ -1,4 +1,5 @@
 import type { SeatUsage } from "@/lib/orgs/seats";
+import { formatCount } from "./format";
 
 /**
  * "18 of 25 seats used · 7 available". Invited members reserve a seat
@@ -13,13 +14,13 @@ export function SeatMeter({ usage, invited }: { usage: SeatUsage; invited: numbe
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm text-zinc-600">
           <span className="text-lg font-semibold text-zinc-900" data-testid="seat-summary">
-            {usage.held} of {usage.seats} seats used
+            {formatCount(usage.held)} of {formatCount(usage.seats)} seats used
           </span>
           <span className="mx-2 text-zinc-300">·</span>
-          <span className={full ? "font-medium text-rose-600" : "text-zinc-600"}>{usage.available} available</span>
+          <span className={full ? "font-medium text-rose-600" : "text-zinc-600"}>{formatCount(usage.available)} available</span>
         </p>
         <p className="text-xs text-zinc-500">
-          {invited > 0 ? `${invited} reserved by pending invitations` : "No pending invitations"}
+          {invited > 0 ? `${formatCount(invited)} reserved by pending invitations` : "No pending invitations"}
         </p>
       </div>
       <div

@@ -19,7 +19,23 @@ test("a card organisation's owner adds seats at the quoted price and the Users m
   const due = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format((quote.body.amountDueCents as number) / 100);
   await expect(page.getByTestId("amount-due")).toHaveText(due);
   await screenshot(page, "billing-add-seats");
-  await page.getByRole("button", { name: /^Add 6 seats · pay/ }).click();
+
+  // The change is restated before anything is charged; Cancel changes nothing.
+  await page.getByRole("button", { name: "Review: add 6 seats…" }).click();
+  const confirm = page.getByRole("dialog", { name: `Add 6 seats for ${due}?` });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText("Your seats go from 4 to 10.");
+  await expect(confirm).toContainText(`Your card is charged ${due} now`);
+  await screenshot(page, "billing-add-seats-confirm");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await page.reload();
+  await expect(page.getByTestId("seats-purchased")).toHaveText("4");
+  await page.getByRole("button", { name: "Make changes to your plan" }).click();
+  await page.getByLabel("Seats to add").fill("6");
+  await expect(page.getByTestId("amount-due")).toHaveText(due);
+  await page.getByRole("button", { name: "Review: add 6 seats…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: `Add 6 seats · pay ${due}` }).click();
   await expect(page.getByRole("status")).toContainText("Added 6 seats: you now have 10.");
   await expect(page.getByTestId("seats-purchased")).toHaveText("10");
   await expect(page.getByRole("table", { name: "Seat changes" }).getByRole("row", { name: /Added 6 seats/ })).toContainText("4 → 10");
@@ -39,8 +55,23 @@ test("a card organisation's owner adds seats at the quoted price and the Users m
   expect(tooMany.status).toBe(400);
   expect(tooMany.body.error?.message).toMatch(/Only 7 of 10 seats are unused/);
   await page.getByLabel("Seats to remove").fill("2");
-  await page.getByRole("button", { name: "Remove 2 seats" }).click();
+  await page.getByRole("button", { name: "Review: remove 2 seats…" }).click();
+  // No refund: the dialog says what the two seats are still paid for and that it is forfeited.
+  const forfeit = (await callApi(page, "GET", "/api/admin/billing/quote?quantity=2")).body.amountDueCents as number;
+  const removal = page.getByRole("dialog", { name: "Remove 2 seats?" });
+  await expect(removal).toContainText("Your seats go from 10 to 8.");
+  await expect(removal).toContainText(`No refund is issued: the ${new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(forfeit / 100)}`);
+  await screenshot(page, "billing-remove-seats-confirm");
+  await removal.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("seats-purchased")).toHaveText("10");
+  await page.getByRole("button", { name: "Review: remove 2 seats…" }).click();
+  await removal.getByRole("button", { name: "Remove 2 seats" }).click();
   await expect(page.getByTestId("seats-purchased")).toHaveText("8");
+
+  // Thousands carry separators, and the server holds its total limit whatever a page sends.
+  const huge = await callApi(page, "POST", "/api/admin/billing/seats", { change: "add", quantity: 100_001 });
+  expect(huge.status).toBe(400);
+  expect(huge.body.error?.message).toBe("Choose a whole number of seats between 1 and 100,000.");
 
   const sql = e2eSql();
   const [row] = await sql<{ seats: number; n: number }[]>`

@@ -108,11 +108,12 @@ test("SCIM creates and a seat refusal in the provisioning log and on Users; remo
   await expect(refusedRow).toContainText(/Request ID: [0-9a-f-]{36}/);
   await screenshot(page, "provisioning-log");
 
-  // Add a seat (the banner's link opens the form), the IdP retries, the banner clears.
+  // Add a seat (the banner's link opens the form asking for the one seat needed), confirm, the IdP retries, the banner clears.
   await page.goto("/admin/users");
-  await page.getByRole("alert").filter({ hasText: "could not add" }).getByRole("link", { name: "Add seats" }).click();
-  await page.getByLabel("Seats to add").fill("1");
-  await page.getByRole("button", { name: /^Add 1 seat · pay/ }).click();
+  await page.getByRole("alert").filter({ hasText: "could not add" }).getByRole("link", { name: "Add 1 seat" }).click();
+  await expect(page.getByLabel("Seats to add")).toHaveValue("1");
+  await page.getByRole("button", { name: "Review: add 1 seat…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /^Add 1 seat · pay/ }).click();
   await expect(page.getByRole("status")).toContainText("you now have 3");
   const created = await idp.create(hire, "Nina", "Hire");
   expect(created.status()).toBe(201);
@@ -129,11 +130,12 @@ test("SCIM creates and a seat refusal in the provisioning log and on Users; remo
   await expect(page.getByText("Managed by your identity provider").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Invite user" })).toBeDisabled();
   const patRow = page.getByRole("row", { name: /Pat Present/ });
-  await expect(patRow).toContainText("Managed by your identity provider");
+  // Pat was invited in Roster, not by the IdP: the row says removal goes through the IdP (the menu says how).
+  await expect(patRow).toContainText("Remove through your IdP");
   await patRow.getByRole("button", { name: "Actions" }).click();
   await expect(page.getByRole("menuitem", { name: "Remove" })).toBeDisabled();
   await expect(page.getByRole("menuitem", { name: "Deactivate" })).toBeDisabled();
-  await expect(page.getByRole("menu")).toContainText("Managed by your identity provider: do this in your IdP.");
+  await expect(page.getByRole("menu")).toContainText("Assign Pat Present to Roster in your IdP, then unassign them there; or turn SCIM off on the Security page.");
   await screenshot(page, "users-scim-on");
   await page.keyboard.press("Escape");
   // Invitations are not the IdP's: resending one is still offered.

@@ -84,7 +84,7 @@ test("Users: invite by email, resend and revoke the invitation, deactivate, reac
   await page.getByRole("button", { name: "Search" }).click();
   const row = page.getByRole("row", { name: /Zoe Newman/ });
   await expect(row).toContainText("Invited");
-  await expect(row).toContainText("Manual");
+  await expect(row).toContainText("Roster invite");
 
   const sql = e2eSql();
   const invitations = async () =>
@@ -121,7 +121,7 @@ test("Users: invite by email, resend and revoke the invitation, deactivate, reac
   await page.goto("/admin/users?q=ava");
   await page.getByRole("row", { name: /Ava Thompson/ }).getByRole("button", { name: "Actions" }).click();
   await expect(page.getByRole("menuitem", { name: "Remove" })).toBeDisabled();
-  await expect(page.getByRole("menu")).toContainText("The owner cannot be deactivated or removed. Transfer ownership first.");
+  await expect(page.getByRole("menu")).toContainText("The owner of the organisation cannot be deactivated. Transfer ownership to another admin on the Admin Management page first.");
   await screenshot(page, "users-row-menu");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("menu")).toHaveCount(0);

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { uniq } from "../tests/helpers/fixtures";
+import { makeOrg } from "./support/admin";
+import { signInWithMagicLink } from "./support/auth";
 import { e2eSql } from "./support/db";
 import { rosterCli } from "./support/roster-cli";
 import { screenshot } from "./support/screenshots";
@@ -93,5 +95,66 @@ test("a visitor books; the member is deactivated over SCIM and the page and the 
   expect(second).not.toBe(first);
   const after = await sql<{ n: number }[]>`select count(*)::int as n from bookings where host_membership_id = ${member.id}`;
   expect(after[0]!.n).toBe(2);
+  await sql.end();
+});
+
+test("a host sees the meetings booked with them on their own page, cancels one after a confirmation, and the booker's email arrives", async ({ page }) => {
+  const org = await makeOrg({ name: "Hostco", seats: 5, people: [{ given: "Hana", family: "Host", role: "admin" }] });
+  const host = org.people[0]!;
+  const sql = e2eSql();
+  const slug = (await sql<{ slug: string }[]>`select slug from memberships where id = ${host.id}`)[0]!.slug;
+  const booker = { name: "Bea Booker", email: `bea-${uniq()}@example.org` };
+
+  // A visitor (not signed in, in Paris) books Hana; then Hana signs in on the same browser.
+  const start = await bookThroughPage(page, `/${org.slug}/${slug}/30-minute-meeting`, booker);
+
+  await signInWithMagicLink(page, host.email);
+  await page.goto("/me");
+  const upcoming = page.getByRole("table", { name: "Upcoming bookings" });
+  const row = upcoming.getByRole("row", { name: /Bea Booker/ });
+  await expect(row).toContainText("30 Minute Meeting");
+  await expect(row).toContainText(booker.email);
+  await screenshot(page, "me-bookings");
+
+  // Cancel asks first; Cancel in the dialog does nothing.
+  await row.getByRole("button", { name: "Cancel meeting" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel 30 Minute Meeting with Bea Booker?" });
+  await expect(dialog).toContainText(`Bea Booker (${booker.email}) is emailed that you cancelled the meeting`);
+  await screenshot(page, "me-bookings-cancel");
+  await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  expect((await sql<{ status: string }[]>`select status from bookings where host_membership_id = ${host.id}`).map((b) => b.status)).toEqual(["confirmed"]);
+
+  await row.getByRole("button", { name: "Cancel meeting" }).click();
+  await dialog.getByRole("button", { name: "Cancel meeting and email the booker" }).click();
+  await expect(page.getByText("No upcoming meetings")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Past and cancelled bookings" }).getByRole("row", { name: /Bea Booker/ })).toContainText("Cancelled");
+  await screenshot(page, "me-bookings-cancelled");
+  const [cancelled] = await sql<{ status: string; starts_at: Date }[]>`select status, starts_at from bookings where host_membership_id = ${host.id}`;
+  expect(cancelled).toEqual({ status: "cancelled", starts_at: new Date(start) });
+
+  // The booker's email arrives (the outbox worker delivers it to the mailbox), in their time zone.
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/dev/mailbox?to=${encodeURIComponent(booker.email)}`);
+        return page.getByRole("heading", { level: 1 }).textContent().catch(() => null);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("Cancelled: 30 Minute Meeting with Hana Host");
+  await expect(page.getByTestId("mail-to")).toHaveText(booker.email);
+  const body = page.frameLocator('iframe[title="Email body"]');
+  await expect(body.getByText("Hana Host cancelled your meeting")).toBeVisible();
+  await expect(body.getByText(/It was: .*\(Europe\/Paris\)/)).toBeVisible();
+  await screenshot(page, "mailbox-booking-cancelled");
+  // And the outbox worker has handed it to the transport (the mailbox here, SMTP with SMTP_URL).
+  await expect
+    .poll(
+      async () =>
+        (await sql<{ sent: boolean }[]>`select sent_at is not null as sent from email_outbox where "to" = ${booker.email} and kind = 'booking.cancelled'`).map((r) => r.sent),
+      { timeout: 15_000 },
+    )
+    .toEqual([true]);
   await sql.end();
 });

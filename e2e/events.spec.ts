@@ -115,8 +115,12 @@ test("a member manages their own event types and hours; the managed copy is lock
   expect(await eventTitlesOn(browser, "/acme/daniel")).not.toContain("Pairing session");
 
   const hours = page.getByRole("form", { name: "Working hours" });
-  await hours.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await hours.getByLabel("Time zone").fill("Europe/Berlin");
   await hours.getByRole("checkbox", { name: "Friday" }).uncheck();
+  // An unchecked day's times cannot be edited; checking it again makes them editable.
+  await expect(hours.getByLabel("Friday start")).toBeDisabled();
+  await expect(hours.getByLabel("Saturday end")).toBeDisabled();
+  await expect(hours.getByLabel("Monday start")).toBeEnabled();
   await hours.getByLabel("Monday start").fill("08:00");
   await hours.getByRole("button", { name: "Save working hours" }).click();
   await expect(hours.getByRole("status")).toHaveText("Saved. Your booking pages use these hours now.");

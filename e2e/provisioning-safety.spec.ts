@@ -61,11 +61,12 @@ test("the waiting list fills on a refused create and empties through Add seats +
   await expect(banner).toContainText("0 seats are free for 1 waiting");
   await screenshot(page, "users-waiting-list");
 
-  await banner.getByRole("link", { name: "Add seats" }).click();
+  await banner.getByRole("link", { name: "Add 1 seat" }).click();
   await expect(page).toHaveURL(/\/admin\/billing\?add=1/);
   await expect(page.getByRole("alert").filter({ hasText: "could not add 1 person" })).toBeVisible();
-  await page.getByLabel("Seats to add").fill("1");
-  await page.getByRole("button", { name: /^Add 1 seat · pay/ }).click();
+  await expect(page.getByLabel("Seats to add")).toHaveValue("1");
+  await page.getByRole("button", { name: "Review: add 1 seat…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /^Add 1 seat · pay/ }).click();
   await expect(page.getByRole("status")).toContainText("you now have 2");
   const add = page.getByRole("button", { name: "Add the person waiting" });
   await expect(add).toBeVisible();

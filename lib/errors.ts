@@ -67,7 +67,7 @@ export class SeatLimitError extends DomainError {
     readonly held: number,
   ) {
     super(
-      `${SEAT_LIMIT_DETAIL_PREFIX} in ${orgName}: ${held} of ${seats} in use. ` +
+      `${SEAT_LIMIT_DETAIL_PREFIX} in ${orgName}: ${held.toLocaleString("en-US")} of ${seats.toLocaleString("en-US")} in use. ` +
         `Add seats on the Billing page, or deactivate a member, then retry.`,
     );
   }

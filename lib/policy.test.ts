@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, ActingMembership } from "@/lib/audit/actor";
 import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/errors";
-import { authorize, deprovisionDecision, deprovisionThreshold, may, scimEnableBlocker } from "./policy";
+import { authorize, deprovisionDecision, deprovisionThreshold, may, refusal, scimEnableBlocker } from "./policy";
 
 const org = { id: "org-a", name: "Acme", scimEnabled: false };
 const person = (m: Partial<ActingMembership> | null, userId = "u-1"): Actor => ({
@@ -66,6 +66,42 @@ describe("lib/policy", () => {
       expect(() => authorize(person(m), "webhook.manage", { org })).toThrow(ForbiddenError);
     }
     expect(() => authorize(scim, "webhook.manage", { org })).toThrow("The identity provider cannot make this change.");
+  });
+
+  it("a booking is cancelled by its host or an owner or admin of its organisation; never by another member, another organisation or the IdP", () => {
+    const own = { hostMembershipId: "m-1" };
+    const someoneElses = { hostMembershipId: "m-2" };
+    // The host, a plain member, cancels their own meeting and nobody else's.
+    expect(may(person({ role: "user" }), "booking.cancel", { org })).toBe(true);
+    expect(may(person({ role: "user" }), "booking.cancel", { org, booking: own })).toBe(true);
+    expect(() => authorize(person({ role: "user" }), "booking.cancel", { org, booking: someoneElses })).toThrow(
+      "Only the host or an admin of the organisation can cancel this booking.",
+    );
+    // Admins and owners cancel anyone's (a deactivated host's meetings are theirs to cancel).
+    expect(may(person({ role: "admin" }), "booking.cancel", { org, booking: someoneElses })).toBe(true);
+    expect(may(person({ role: "owner" }), "booking.cancel", { org, booking: someoneElses })).toBe(true);
+    // Not an active member of this organisation: refused before the booking is even looked up.
+    for (const m of [{ state: "deactivated" as const }, { state: "invited" as const }, { orgId: "org-b" }]) {
+      expect(() => authorize(person(m), "booking.cancel", { org })).toThrow(ForbiddenError);
+      expect(() => authorize(person(m), "booking.cancel", { org, booking: own })).toThrow(ForbiddenError);
+    }
+    expect(() => authorize(person(null), "booking.cancel", { org })).toThrow(ForbiddenError);
+    expect(() => authorize(scim, "booking.cancel", { org, booking: own })).toThrow(ForbiddenError);
+    expect(may(operator, "booking.cancel", { org, booking: own })).toBe(true);
+  });
+
+  it("nobody deactivates or removes themselves; refusal() says why, as authorize would", () => {
+    const self = { userId: "u-1", role: "admin" as const };
+    for (const a of ["member.deactivate", "member.remove"] as const) {
+      expect(refusal(person({}), a, { org, member: self })).toBe("You cannot deactivate or remove yourself. Ask another admin or the owner.");
+      expect(refusal(person({}), a, { org, member: { userId: "u-2", role: "user" } })).toBeNull();
+    }
+    expect(refusal(person({}), "member.remove", { org: { ...org, scimEnabled: true }, member: { userId: "u-2", role: "user" } })).toMatch(
+      /^Removing people is managed by your identity provider/,
+    );
+    expect(refusal(operator, "member.remove", { org, member: { userId: "u-9", role: "owner" } })).toMatch(/owner/i);
+    // The owner on their own row hears what to do: transfer ownership first.
+    expect(refusal(person({ role: "owner" }), "member.remove", { org, member: { userId: "u-1", role: "owner" } })).toMatch(/Transfer ownership first|transferring ownership|owner/i);
   });
 
   it("the IdP provisions people and groups and nothing else", () => {

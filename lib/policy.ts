@@ -30,6 +30,9 @@ import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/err
  * - Creating organisations and their owners is the operator's.
  * - A group kept from a user attribute (issue 17) is read-only to everyone but Roster itself: its
  *   members follow the attribute. Choosing the attribute is an admin's, never the IdP's.
+ * - A booking is cancelled by its host or by an owner or admin of the
+ *   organisation (a deactivated host's meetings are the admins' to cancel);
+ *   never by the IdP.
  *
  * It is pure: the facts come from the caller, so the SCIM hot path (whose
  * organisation is known from authentication) pays no query for it.
@@ -45,6 +48,11 @@ type OrgRef = Pick<Organisation, "id">;
 interface MemberFacts {
   userId: string;
   role: Role;
+}
+
+/** The booking acted on: whose meeting it is. */
+interface BookingFacts {
+  hostMembershipId: string;
 }
 
 /** The group acted on. */
@@ -91,6 +99,7 @@ export interface Targets {
   "managed_event.delete": { org: OrgRef };
   /** Webhook endpoints: add, change, rotate the secret, delete, resend, send a test event (owners and admins; never the IdP). */
   "webhook.manage": { org: OrgRef };
+  "booking.cancel": { org: OrgRef; booking?: BookingFacts };
   "organisation.create": Record<string, never>;
   "owner.add": { org: OrgFacts };
   /** How long the audit trail keeps entries: the owner's decision (an auditor's requirement, like ownership). */
@@ -133,10 +142,11 @@ const OPERATOR_ACTIONS = new Set<Action>(["organisation.create", "owner.add"]);
 
 /** Throws the domain error that says why the actor may not do this, or returns. */
 export function authorize<A extends Action>(actor: Actor, action: A, target: Targets[A]): void {
-  const t = target as Partial<{ org: OrgRef & Partial<Organisation>; member: MemberFacts; group: GroupFacts }>;
+  const t = target as Partial<{ org: OrgRef & Partial<Organisation>; member: MemberFacts; group: GroupFacts; booking: BookingFacts }>;
   switch (actor.kind) {
     case "user":
       if (OPERATOR_ACTIONS.has(action)) throw new ForbiddenError("Only Roster's operators can do this.");
+      if (action === "booking.cancel") return authorizeBookingCancel(actor, t.org, t.booking);
       if (!t.org || !administers(actor, t.org.id)) throw new ForbiddenError("Only owners and admins of the organisation can do this.");
       break;
     case "scim":
@@ -166,6 +176,11 @@ export function authorize<A extends Action>(actor: Actor, action: A, target: Tar
     }
     if (action === "guard.configure" && actor.membership?.role !== "owner") {
       throw new ForbiddenError("Only the owner changes the mass-deprovisioning guard. Ask the owner to do it.");
+    }
+    // Locking yourself out is never one click away; another admin (or the owner) does it.
+    // (The owner hears owner protection instead, below: it says what to do, transfer ownership first.)
+    if ((action === "member.deactivate" || action === "member.remove") && t.member?.userId === actor.userId && t.member.role !== "owner") {
+      throw new ForbiddenError("You cannot deactivate or remove yourself. Ask another admin or the owner.");
     }
     if (action === "ownership.transfer" && actor.membership?.role !== "owner") {
       throw new ForbiddenError("Only the owner can transfer ownership. Ask the owner to do it.");
@@ -227,12 +242,31 @@ export function deprovisionDecision(f: DeprovisionFacts): "apply" | "hold" {
 
 /** The same question as a yes or no, for what a page shows (never instead of authorize in a domain function). */
 export function may<A extends Action>(actor: Actor, action: A, target: Targets[A]): boolean {
+  return refusal(actor, action, target) === null;
+}
+
+/** Why the actor may not, as authorize would say it, or null when they may: for a page that shows a locked action with its reason. */
+export function refusal<A extends Action>(actor: Actor, action: A, target: Targets[A]): string | null {
   try {
     authorize(actor, action, target);
-    return true;
+    return null;
   } catch (e) {
-    if (e instanceof ForbiddenError || e instanceof ScimManagedError || e instanceof OwnerProtectedError) return false;
+    if (e instanceof ForbiddenError || e instanceof ScimManagedError || e instanceof OwnerProtectedError) return e.message;
     throw e;
+  }
+}
+
+/**
+ * A host cancels their own meetings; owners and admins cancel anyone's. Asked
+ * first without the booking (any active member of the organisation may go on
+ * to look it up), then with it.
+ */
+function authorizeBookingCancel(actor: Extract<Actor, { kind: "user" }>, org: OrgRef | undefined, booking: BookingFacts | undefined): void {
+  const m = actor.membership;
+  const member = !!org && !!m && m.orgId === org.id && m.state === "active";
+  if (!member) throw new ForbiddenError("Only the host or an admin of the organisation can cancel this booking.");
+  if (booking && booking.hostMembershipId !== m.id && !administers(actor, org.id)) {
+    throw new ForbiddenError("Only the host or an admin of the organisation can cancel this booking.");
   }
 }
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { callApi, type FailureMessages } from "@/components/api-client";
 import { ChevronLeftIcon, GlobeIcon } from "@/components/icons";
+import { canonicalTimeZone, timeZoneNames } from "@/lib/events/time-zone";
 import { DayCalendar } from "./day-calendar";
 import { dayKey, formatDayLong, formatTime } from "@/components/format";
 
@@ -26,8 +27,8 @@ export interface BookingWidgetProps {
  */
 export function BookingWidget({ slots, hostTimeZone, durationMinutes, target }: BookingWidgetProps) {
   const router = useRouter();
-  const [timeZone, setTimeZone] = useState(hostTimeZone);
-  const [zones, setZones] = useState<string[]>([hostTimeZone]);
+  const [timeZone, setTimeZone] = useState(canonicalTimeZone(hostTimeZone));
+  const [zones, setZones] = useState<string[]>([canonicalTimeZone(hostTimeZone)]);
   const [day, setDay] = useState<string | null>(null);
   const [slot, setSlot] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -36,8 +37,8 @@ export function BookingWidget({ slots, hostTimeZone, durationMinutes, target }: 
   useEffect(() => {
     const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the browser's zone is only known after hydration
-    if (browser) setTimeZone(browser);
-    setZones(["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")]);
+    if (browser) setTimeZone(canonicalTimeZone(browser));
+    setZones(timeZoneNames());
   }, []);
 
   const byDay = useMemo(() => {

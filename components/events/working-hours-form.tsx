@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { EDITOR_MESSAGES, useApiAction } from "@/components/api-client";
 import { primaryButton } from "@/components/button";
 import { FormError, inputClass } from "@/components/fields";
@@ -14,6 +14,8 @@ const DAYS = [
   [6, "Saturday"],
   [0, "Sunday"],
 ] as const;
+
+const TIME = "rounded-md border border-zinc-300 px-2 py-1 text-sm disabled:cursor-not-allowed disabled:bg-zinc-50 disabled:text-zinc-400";
 
 interface Rule {
   weekday: number;
@@ -29,11 +31,15 @@ const fromHhmm = (s: string) => {
 
 /**
  * Weekly hours, one interval per day, in the member's time zone. (The data
- * model allows several intervals a day; this form edits the first.)
+ * model allows several intervals a day; this form edits the first.) The time
+ * zone is typed and suggested (400 zones are too many to scroll); a day's
+ * times can be changed only while the day is on.
  */
 export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; timeZone: string; zones: string[] }) {
   const { run, pending, error } = useApiAction({ messages: EDITOR_MESSAGES });
   const [saved, setSaved] = useState(false);
+  const [on, setOn] = useState(() => new Set(rules.map((r) => r.weekday)));
+  const zoneListId = useId();
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -52,13 +58,24 @@ export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; ti
     <form onSubmit={submit} className="space-y-5 px-5 py-5" aria-label="Working hours">
       <label className="block max-w-sm">
         <span className="text-sm font-medium text-zinc-700">Time zone</span>
-        <select name="timeZone" defaultValue={timeZone} className={inputClass}>
+        <input
+          name="timeZone"
+          list={zoneListId}
+          defaultValue={timeZone}
+          required
+          autoComplete="off"
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+          className={inputClass}
+        />
+        <span className="mt-1 block text-xs text-zinc-500">Type a city or region to search, e.g. Kolkata, New York, Berlin.</span>
+        <datalist id={zoneListId}>
           {zones.map((z) => (
             <option key={z} value={z}>
               {z.replaceAll("_", " ")}
             </option>
           ))}
-        </select>
+        </datalist>
       </label>
       <fieldset>
         <legend className="text-sm font-medium text-zinc-700">Weekly hours</legend>
@@ -68,12 +85,27 @@ export function WorkingHoursForm({ rules, timeZone, zones }: { rules: Rule[]; ti
             return (
               <div key={d} className="flex flex-wrap items-center gap-3 px-4 py-2.5">
                 <label className="flex w-36 items-center gap-2 text-sm font-medium text-zinc-800">
-                  <input type="checkbox" name={`on-${d}`} defaultChecked={Boolean(rule)} className="size-4 rounded accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name={`on-${d}`}
+                    checked={on.has(d)}
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      setOn((prev) => {
+                        const next = new Set(prev);
+                        if (checked) next.add(d);
+                        else next.delete(d);
+                        return next;
+                      });
+                    }}
+                    className="size-4 rounded accent-brand-600"
+                  />
                   {name}
                 </label>
-                <input type="time" step={300} name={`start-${d}`} aria-label={`${name} start`} defaultValue={toHhmm(rule?.startMinute ?? 540)} className="rounded-md border border-zinc-300 px-2 py-1 text-sm" />
+                <input type="time" step={300} name={`start-${d}`} aria-label={`${name} start`} disabled={!on.has(d)} defaultValue={toHhmm(rule?.startMinute ?? 540)} className={TIME} />
                 <span className="text-zinc-400">–</span>
-                <input type="time" step={300} name={`end-${d}`} aria-label={`${name} end`} defaultValue={toHhmm(rule ? rule.endMinute % 1440 : 1020)} className="rounded-md border border-zinc-300 px-2 py-1 text-sm" />
+                <input type="time" step={300} name={`end-${d}`} aria-label={`${name} end`} disabled={!on.has(d)} defaultValue={toHhmm(rule ? rule.endMinute % 1440 : 1020)} className={TIME} />
+                {on.has(d) ? null : <span className="text-xs text-zinc-500">Unavailable</span>}
               </div>
             );
           })}

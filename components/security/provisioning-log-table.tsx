@@ -3,18 +3,23 @@ import { Badge } from "@/components/badge";
 import { formatDateTime } from "@/components/format";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import type { ProvisioningLogEntry } from "@/lib/audit/provisioning";
+import { describeRequest, outcomeWords } from "@/lib/audit/provisioning-words";
 
+/** The outcome in words; the HTTP status under it, for whoever compares with the IdP's own log. */
 function outcomeBadge(status: number) {
-  if (status < 300) return <Badge tone="green">{status} OK</Badge>;
-  if (status < 400) return <Badge>{status}</Badge>;
-  if (status === 429) return <Badge tone="amber">{status} Throttled</Badge>;
-  return <Badge tone="red">{status} Failed</Badge>;
+  const o = outcomeWords(status);
+  return (
+    <>
+      <Badge tone={o.tone}>{o.text}</Badge>
+      <p className="mt-0.5 text-xs text-zinc-500">HTTP {status}</p>
+    </>
+  );
 }
 
-/** "POST /Users" as people read it; the path is shortened to what follows /api/scim/v2. */
+/** What was asked, in words, with "PATCH /Users/…" under it; the path is shortened to what follows /api/scim/v2. */
 function requestLabel(e: Pick<ProvisioningLogEntry, "method" | "path" | "operation">) {
   const path = e.path.replace(/^\/api\/scim\/v2/, "").split("?")[0] || "/";
-  return { line: `${e.method} ${path}`, operation: e.operation };
+  return { words: describeRequest(e), line: `${e.method} ${path}` };
 }
 
 /** Rows of the provisioning log: when, what, who it was about, outcome and the error detail the IdP got. */
@@ -47,8 +52,8 @@ export function ProvisioningLogTable({
             <tr key={e.id}>
               <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(e.at)}</Td>
               <Td>
-                <code className="font-mono text-xs text-zinc-800">{req.line}</code>
-                {req.operation ? <p className="text-xs text-zinc-500">{req.operation}</p> : null}
+                <p className="font-medium text-zinc-900">{req.words}</p>
+                <code className="font-mono text-xs text-zinc-500">{req.line}</code>
               </Td>
               <Td className="text-zinc-800">
                 {e.resourceId && memberLinks?.has(e.resourceId) ? (

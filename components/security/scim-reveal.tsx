@@ -6,7 +6,6 @@ import { Button } from "../button";
 import { TokenReveal } from "./token-reveal";
 
 interface Revealed {
-  baseUrl: string;
   token: string;
 }
 
@@ -30,7 +29,7 @@ export function ScimReveal({ children }: { children: React.ReactNode }) {
           <Alert tone="success" title="SCIM provisioning is on" role="status">
             Your identity provider can now add, update and remove people. While it is on, people are managed there, not here.
           </Alert>
-          <TokenReveal baseUrl={revealed.baseUrl} token={revealed.token} />
+          <TokenReveal baseUrl={null} token={revealed.token} />
           <div className="flex justify-end">
             <Button variant="primary" onClick={() => setRevealed(null)}>
               I’ve copied the token

@@ -3,15 +3,20 @@
 import { Alert } from "../alert";
 import { CopyButton } from "../copy-button";
 
-/** The base URL and a new token, shown once: only its hash is stored, so it cannot be shown again. */
-export function TokenReveal({ baseUrl, token }: { baseUrl: string; token: string }) {
+/**
+ * A new token, shown once (only its hash is stored, so it cannot be shown
+ * again), with the base URL unless the page already shows it right below
+ * (`baseUrl` null: just after enabling SCIM, the section under it has it).
+ */
+export function TokenReveal({ baseUrl, token }: { baseUrl: string | null; token: string }) {
   return (
     <div className="space-y-3">
       <Alert tone="warning" title="Copy the token now: it will not be shown again" role="status">
-        Paste both values into your identity provider’s SCIM settings (Okta: “SCIM connector base URL” and “API token”; Entra ID:
-        “Tenant URL” and “Secret token”). If you lose the token, generate another one and revoke this one.
+        Paste {baseUrl ? "both values" : "it, with the SCIM base URL shown below,"} into your identity provider’s SCIM settings (Okta:
+        “SCIM connector base URL” and “API token”; Entra ID: “Tenant URL” and “Secret token”). If you lose the token, generate
+        another one and revoke this one.
       </Alert>
-      <Secret label="SCIM base URL" value={baseUrl} />
+      {baseUrl ? <Secret label="SCIM base URL" value={baseUrl} /> : null}
       <Secret label="Bearer token" value={token} testId="new-scim-token" />
     </div>
   );

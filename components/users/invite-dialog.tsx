@@ -5,6 +5,7 @@ import { useApiAction } from "../api-client";
 import { Button } from "../button";
 import { TextField } from "../fields";
 import { FormDialog } from "../form-dialog";
+import { formatCount } from "../format";
 
 /**
  * "Invite user": a seat-checked manual invitation. While SCIM is on the
@@ -44,7 +45,7 @@ export function InviteDialog({ disabledReason, available }: { disabledReason?: s
         title="Invite a user"
         description={
           available > 0
-            ? `They get an email with a link to join; their seat is reserved now (${available} available).`
+            ? `They get an email with a link to join; their seat is reserved now (${formatCount(available)} available).`
             : "No seats are available. Add seats on the Billing page first, or deactivate someone."
         }
         className="space-y-4"

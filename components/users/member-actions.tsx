@@ -14,7 +14,15 @@ export interface MemberActionTarget {
   email: string;
   state: "invited" | "active" | "deactivated";
   role: "owner" | "admin" | "user";
+  source: "scim" | "manual" | "operator";
   invitation: MemberInvitationState | null;
+}
+
+/** Why each action is unavailable, or null: the page asks lib/policy.ts per row (lib/orgs/member-locks.ts). */
+export interface MemberActionLocks {
+  deactivate: string | null;
+  reactivate: string | null;
+  remove: string | null;
 }
 
 export const IDP_MANAGED = "Managed by your identity provider";
@@ -27,21 +35,14 @@ interface Action extends ConfirmSpec {
 }
 
 /**
- * What an admin can do to a member, following the domain's rules (the server
- * refuses the same things): invitations can always be resent or revoked;
- * deactivation and removal only while SCIM is off, never for the owner, and
- * not for yourself. Every action is confirmed in a dialog.
+ * What an admin can do to a member. Invitations can always be resent or
+ * revoked; deactivation, reactivation and removal are locked exactly when
+ * the server would refuse them (the page passes the policy's answers and
+ * reasons), shown rather than hidden. Every action is confirmed in a dialog.
  */
-function actionsFor(member: MemberActionTarget, scimEnabled: boolean, isSelf: boolean, afterRemove?: () => void): Action[] {
+function actionsFor(member: MemberActionTarget, locks: MemberActionLocks, scimEnabled: boolean, afterRemove?: () => void): Action[] {
   const base = `/api/admin/members/${member.id}`;
   const who = <strong className="font-medium text-zinc-900">{member.name}</strong>;
-  const locked = scimEnabled
-    ? `${IDP_MANAGED}: do this in your IdP.`
-    : member.role === "owner"
-      ? "The owner cannot be deactivated or removed. Transfer ownership first."
-      : isSelf
-        ? "You cannot deactivate or remove yourself here."
-        : undefined;
   const actions: Action[] = [];
   if (member.state === "invited") {
     actions.push({
@@ -75,7 +76,7 @@ function actionsFor(member: MemberActionTarget, scimEnabled: boolean, isSelf: bo
       confirmLabel: "Reactivate",
       confirmVariant: "primary",
       request: { url: `${base}/active`, method: "POST", body: { active: true } },
-      lockedBecause: scimEnabled ? `${IDP_MANAGED}: reactivate them in your IdP.` : undefined,
+      lockedBecause: locks.reactivate ?? undefined,
     });
   } else {
     actions.push({
@@ -90,7 +91,7 @@ function actionsFor(member: MemberActionTarget, scimEnabled: boolean, isSelf: bo
       ),
       confirmLabel: "Deactivate",
       request: { url: `${base}/active`, method: "POST", body: { active: false } },
-      lockedBecause: locked,
+      lockedBecause: locks.deactivate ?? undefined,
     });
   }
   actions.push({
@@ -106,21 +107,22 @@ function actionsFor(member: MemberActionTarget, scimEnabled: boolean, isSelf: bo
     confirmLabel: "Remove permanently",
     request: { url: base, method: "DELETE" },
     onDone: afterRemove,
-    lockedBecause: locked,
+    lockedBecause: locks.remove ?? undefined,
   });
   return actions;
 }
 
 export function MemberActions({
   member,
+  locks,
   scimEnabled,
-  isSelf,
   afterRemove,
   layout = "menu",
 }: {
   member: MemberActionTarget;
+  locks: MemberActionLocks;
+  /** Whether the IdP provisions people now: the row says who manages this person. */
   scimEnabled: boolean;
-  isSelf: boolean;
   /** Where to go once the member is removed (their own page no longer exists). */
   afterRemove?: string;
   /** A "⋯" menu for table rows, buttons for the member's own page. */
@@ -128,7 +130,7 @@ export function MemberActions({
 }) {
   const router = useRouter();
   const [chosen, setChosen] = useState<Action | null>(null);
-  const actions = actionsFor(member, scimEnabled, isSelf, afterRemove ? () => router.push(afterRemove) : undefined);
+  const actions = actionsFor(member, locks, scimEnabled, afterRemove ? () => router.push(afterRemove) : undefined);
   const lockNote = [...new Set(actions.map((a) => a.lockedBecause).filter(Boolean))][0];
   const dialog = chosen ? <ConfirmDialog open onClose={() => setChosen(null)} spec={chosen} /> : null;
   if (layout === "buttons") {
@@ -155,7 +157,7 @@ export function MemberActions({
       {scimEnabled ? (
         <span className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-zinc-500" title={lockNote}>
           <LockIcon className="size-3.5" />
-          {IDP_MANAGED}
+          {member.source === "scim" ? IDP_MANAGED : "Remove through your IdP"}
         </span>
       ) : null}
       <RowMenu

@@ -36,6 +36,8 @@ export function WaitingList({
   if (waiting.length === 0) return null;
   const n = waiting.length;
   const enough = available >= n;
+  // "Add seats" asks for what the people waiting still need beyond the free seats.
+  const needed = Math.max(1, n - Math.max(0, available));
   const addLabel = `Add the ${n === 1 ? "person" : `${n} people`} waiting`;
   const them = n === 1 ? "them" : `all ${n}`;
   return (
@@ -50,8 +52,8 @@ export function WaitingList({
             {pending ? "Adding…" : addLabel}
           </Button>
         ) : compact ? null : canBuy ? (
-          <ButtonLink href="/admin/billing?add=1" variant="primary" size="sm">
-            Add seats
+          <ButtonLink href={`/admin/billing?add=${needed}`} variant="primary" size="sm">
+            Add {plural(needed, "seat")}
           </ButtonLink>
         ) : (
           <ButtonLink href="/admin/billing" size="sm">
@@ -64,7 +66,7 @@ export function WaitingList({
         {enough
           ? `${plural(available, "seat is", "seats are")} free. Add them now: they get their invitation, and your IdP finds them by userName at its next sync.`
           : canBuy
-            ? `${plural(available, "seat is", "seats are")} free for ${n} waiting. Add ${plural(n - available, "seat")}, then add ${them} here in one step.`
+            ? `${plural(available, "seat is", "seats are")} free for ${n} waiting. Add ${plural(needed, "seat")}, then add ${them} here in one step.`
             : `Your organisation pays by invoice: ask your Customer Success Manager for more seats, then add ${them} here in one step.`}
       </p>
       <p className="mt-1">

@@ -46,3 +46,21 @@ export function bookingNotificationEmail(p: BookingEmailFacts & { timeZone: stri
     footer: `Sent by Roster for ${p.orgName}, because someone booked you on your booking page.`,
   });
 }
+
+/** To the booker when the host (or an admin of the host's organisation) cancels: the meeting is off, and how to book again. */
+export function bookingCancelledEmail(
+  p: Omit<BookingEmailFacts, "attendeeEmail" | "durationMinutes"> & { timeZone: string; bookAgainUrl: string | null },
+): RenderedEmail {
+  return renderEmail({
+    subject: `Cancelled: ${p.eventTitle} with ${p.hostName}`,
+    heading: `${p.hostName} cancelled your meeting`,
+    paragraphs: [
+      `Hi ${p.attendeeName},`,
+      `${p.eventTitle} with ${p.hostName} of ${p.orgName} is cancelled.`,
+      `It was: ${formatMeetingTime(p.start, p.end, p.timeZone)}`,
+      ...(p.location ? [`Where: ${p.location}`] : []),
+    ],
+    ...(p.bookAgainUrl ? { action: { label: "Book another time", url: p.bookAgainUrl } } : {}),
+    footer: `You booked this meeting on ${p.hostName}'s booking page; nothing else is needed from you.`,
+  });
+}

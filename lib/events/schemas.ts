@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isEmail } from "@/lib/validation";
-import { isTimeZone } from "./time-zone";
+import { canonicalTimeZone, isTimeZone } from "./time-zone";
 
 /**
  * What the event pages and JSON routes accept. Sloppy input is coerced
@@ -63,7 +63,11 @@ export const defaultEventBody = z.object({ title, durationMinutes: duration });
 
 const minute = z.number().int().min(0).max(1440);
 export const workingHoursBody = z.object({
-  timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list (e.g. Europe/London)."),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "Pick a time zone from the list (e.g. Europe/London).")
+    .transform(canonicalTimeZone),
   rules: z
     .array(z.object({ weekday: z.number().int().min(0).max(6), startMinute: minute, endMinute: minute }))
     .max(50),

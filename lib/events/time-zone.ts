@@ -40,10 +40,41 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/** Every zone offered in pickers, UTC first. */
+/**
+ * ICU (so Intl.supportedValuesOf and resolvedOptions) still answers with
+ * CLDR's old names for these zones; the IANA database renamed them long ago
+ * (Kolkata since 1993, Kyiv since 2022). People look for today's name, and
+ * every runtime accepts it, so pickers show it and stored values are mapped.
+ */
+const RENAMED: Record<string, string> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** Today's IANA name of a zone ("Asia/Calcutta" → "Asia/Kolkata"); other names unchanged. */
+export const canonicalTimeZone = (zone: string): string => RENAMED[zone] ?? zone;
+
+/** Every zone offered in pickers, by today's IANA name, UTC first then alphabetical. */
 export function timeZoneNames(): string[] {
-  const all = Intl.supportedValuesOf("timeZone");
-  return ["UTC", ...all.filter((z) => z !== "UTC")];
+  const all = Intl.supportedValuesOf("timeZone").map(canonicalTimeZone).filter((z) => z !== "UTC");
+  return ["UTC", ...[...new Set(all)].sort()];
 }
 
 export interface ZonedParts extends LocalDate {

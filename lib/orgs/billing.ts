@@ -7,7 +7,16 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { authorize } from "@/lib/policy";
 import { getOrganisation } from "./organisations";
 
+/** The most seats one change adds or removes: a typo ("100000" for "10") is refused, not charged. */
 export const MAX_SEATS_PER_CHANGE = 100_000;
+/**
+ * The most seats an organisation holds in all, whoever adds them (the
+ * operator CLI too): far above any customer, far below the integer column,
+ * so repeated additions end in a clear 400, never an overflow.
+ */
+export const MAX_SEATS_TOTAL = 1_000_000;
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 export interface SeatQuote {
   quantity: number;
@@ -36,7 +45,7 @@ export function quoteSeatAddition(
 
 function assertQuantity(quantity: number) {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_SEATS_PER_CHANGE) {
-    throw new ValidationError(`Choose a whole number of seats between 1 and ${MAX_SEATS_PER_CHANGE}.`, "quantity");
+    throw new ValidationError(`Choose a whole number of seats between 1 and ${count(MAX_SEATS_PER_CHANGE)}.`, "quantity");
   }
 }
 
@@ -60,6 +69,12 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
     const quote = quoteSeatAddition(before, p.quantity);
     const charged = p.actor.kind === "user" ? quote.amountDueCents : 0;
     const seatsAfter = before.seats + p.quantity;
+    if (seatsAfter > MAX_SEATS_TOTAL) {
+      throw new ValidationError(
+        `An organisation can hold at most ${count(MAX_SEATS_TOTAL)} seats; ${row.org.name} has ${count(before.seats)}, so at most ${count(MAX_SEATS_TOTAL - before.seats)} more can be added. Contact Roster's team for more.`,
+        "quantity",
+      );
+    }
     await tx.update(organisationSeats).set({ seats: seatsAfter }).where(eq(organisationSeats.orgId, p.orgId));
     await tx.insert(billingChanges).values({
       orgId: p.orgId,
@@ -75,7 +90,7 @@ export async function addSeats(db: Executor, p: { orgId: string; quantity: numbe
       orgId: p.orgId,
       actor: p.actor,
       action: "seats.added",
-      target: `${before.seats} → ${seatsAfter}`,
+      target: `${count(before.seats)} → ${count(seatsAfter)}`,
       details: { quantity: p.quantity, amountDueCents: charged },
     });
     return { seatsBefore: before.seats, seatsAfter, amountDueCents: charged };
@@ -97,7 +112,7 @@ export async function removeSeats(db: Executor, p: { orgId: string; quantity: nu
       if (!org) throw new NotFoundError("Organisation not found");
       const unused = org.seats - org.held;
       throw new ValidationError(
-        `Only ${unused} of ${org.seats} seats are unused, so at most ${unused} can be removed. Deactivate members first to free more.`,
+        `Only ${count(unused)} of ${count(org.seats)} seats are unused, so at most ${count(unused)} can be removed. Deactivate members first to free more.`,
         "quantity",
       );
     }
@@ -120,7 +135,7 @@ export async function removeSeats(db: Executor, p: { orgId: string; quantity: nu
       orgId: p.orgId,
       actor: p.actor,
       action: "seats.removed",
-      target: `${seatsBefore} → ${updated.seats}`,
+      target: `${count(seatsBefore)} → ${count(updated.seats)}`,
       details: { quantity: p.quantity },
     });
     return { seatsBefore, seatsAfter: updated.seats };

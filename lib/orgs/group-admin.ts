@@ -46,6 +46,7 @@ export async function listGroupsWithCounts(db: Executor, orgId: string) {
       name: groups.displayName,
       managedByIdp: groups.managedByIdp,
       fromAttribute: groups.fromAttribute,
+      adoptedByIdpAt: groups.adoptedByIdpAt,
       createdAt: groups.createdAt,
       members: sql<number>`(select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${groups.id})`,
     })

@@ -248,14 +248,23 @@ export async function changeGroup(
     await changes.flush();
     // Managed event types assigned to this group follow its members (lib/events/managed.ts).
     await syncManagedEventTypes(tx, { orgId: p.orgId, membershipIds: [...changes.touched] });
+    // The IdP's first write to a group made in Roster makes it the IdP's: remember when, so the page can say so.
+    const adopted = !group.managedByIdp && p.actor.kind === "scim";
+    const now = new Date();
     const [updated] = await tx
       .update(groups)
-      .set({ version: sql`${groups.version} + 1`, updatedAt: new Date(), managedByIdp: group.managedByIdp || p.actor.kind === "scim" })
+      .set({
+        version: sql`${groups.version} + 1`,
+        updatedAt: now,
+        managedByIdp: group.managedByIdp || p.actor.kind === "scim",
+        ...(adopted ? { adoptedByIdpAt: now } : {}),
+      })
       .where(eq(groups.id, group.id))
       .returning();
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.updated", target: updated!.displayName });
     if (changes.attributesSet) await emitEvent(tx, p.orgId, "group.updated", { resource: "Group", id: group.id });
     if (changes.touched.size > 0) await emitEvent(tx, p.orgId, "group.members_changed", { resource: "Group", id: group.id });
+    if (adopted) await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "group.adopted_by_idp", target: updated!.displayName });
     return updated!;
   });
 }

@@ -31,6 +31,7 @@ export interface MemberListQuery {
 
 export interface MemberRow {
   id: string;
+  userId: string;
   email: string;
   userName: string;
   givenName: string | null;
@@ -89,6 +90,8 @@ export const personColumns = {
 
 export const rowColumns = {
   ...personColumns,
+  /** The policy's facts about the person (lib/orgs/member-locks.ts: "not yourself"). */
+  userId: memberships.userId,
   userName: memberships.userName,
   role: memberships.role,
   source: memberships.source,

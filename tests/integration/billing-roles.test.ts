@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { auditLog, billingChanges, memberships, users } from "@/lib/db/schema";
 import { ForbiddenError, OwnerProtectedError, ValidationError } from "@/lib/errors";
-import { addSeats, quoteSeatAddition, removeSeats } from "@/lib/orgs/billing";
+import { addSeats, MAX_SEATS_PER_CHANGE, MAX_SEATS_TOTAL, quoteSeatAddition, removeSeats } from "@/lib/orgs/billing";
 import { inviteMember } from "@/lib/orgs/members";
 import { changeRole } from "@/lib/orgs/roles";
 import { actorFor } from "../helpers/admin-fixtures";
@@ -70,6 +70,39 @@ describe(`billing and roles (${testDriver()})`, () => {
     await removeSeats(t.db, { orgId: org.id, quantity: 4, actor });
     expect((await seatUsage(t.db, org.id)).seats).toBe(2);
     await expect(removeSeats(t.db, { orgId: org.id, quantity: 0, actor })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("seat limits: one change adds or removes at most 100,000 seats, an organisation holds at most 1,000,000, and a refusal writes nothing", async () => {
+    const org = await makeOrg(t.db, { seats: 5 });
+    const actor = await ownerActor(org.id);
+    const changes = async () => (await t.db.select().from(billingChanges).where(eq(billingChanges.orgId, org.id))).length;
+    for (const quantity of [0, -1, 1.5, MAX_SEATS_PER_CHANGE + 1, Number.MAX_SAFE_INTEGER]) {
+      const err = await addSeats(t.db, { orgId: org.id, quantity, actor }).catch((e: unknown) => e);
+      expect(err, `add ${quantity}`).toBeInstanceOf(ValidationError);
+      expect((err as Error).message).toBe("Choose a whole number of seats between 1 and 100,000.");
+    }
+    await expect(removeSeats(t.db, { orgId: org.id, quantity: MAX_SEATS_PER_CHANGE + 1, actor })).rejects.toThrow("between 1 and 100,000");
+    expect((await seatUsage(t.db, org.id)).seats).toBe(5);
+    expect(await changes()).toBe(0);
+
+    // The total limit holds for the operator too (the CLI's add-seats), and says how many more are possible.
+    const operator: Actor = { kind: "operator" };
+    let seats = 5;
+    while (seats + MAX_SEATS_PER_CHANGE <= MAX_SEATS_TOTAL) {
+      await addSeats(t.db, { orgId: org.id, quantity: MAX_SEATS_PER_CHANGE, actor: operator });
+      seats += MAX_SEATS_PER_CHANGE;
+    }
+    expect(seats).toBe(900_005);
+    const before = await changes();
+    const err = await addSeats(t.db, { orgId: org.id, quantity: MAX_SEATS_PER_CHANGE, actor }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as Error).message).toBe(
+      `An organisation can hold at most 1,000,000 seats; ${org.name} has 900,005, so at most 99,995 more can be added. Contact Roster's team for more.`,
+    );
+    expect((await seatUsage(t.db, org.id)).seats).toBe(900_005);
+    expect(await changes()).toBe(before);
+    // Exactly up to the limit is allowed.
+    expect((await addSeats(t.db, { orgId: org.id, quantity: 99_995, actor })).seatsAfter).toBe(MAX_SEATS_TOTAL);
   });
 
   it("roles: admins switch members between user and admin; never their own, never the owner's, never from the IdP", async () => {

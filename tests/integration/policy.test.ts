@@ -1,8 +1,12 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { setAuditRetention } from "@/lib/audit/retention";
 import type { Executor } from "@/lib/db";
+import { memberships } from "@/lib/db/schema";
+import { bookSlot } from "@/lib/events/bookings";
+import { cancelBooking } from "@/lib/events/host-bookings";
+import { bookingBody } from "@/lib/events/schemas";
 import { ForbiddenError, OwnerProtectedError, ScimManagedError } from "@/lib/errors";
 import { setOrgDefaultEventType } from "@/lib/events/defaults";
 import { createManagedEventType, deleteManagedEventType, updateManagedEventType } from "@/lib/events/managed-events";
@@ -59,6 +63,9 @@ interface World {
   tokenId: string;
   webhookEndpointId: string;
   webhookDeliveryId: number;
+  /** A meeting booked with the IdP-provisioned person, and one with the plain member. */
+  idpPersonBookingId: string;
+  memberBookingId: string;
   actors: { member: Actor; admin: Actor; otherAdmin: Actor; scim: Actor };
 }
 let w: World;
@@ -295,6 +302,17 @@ const rows: Row[] = [
     expect: { member: F, adminOnProvisioned: { na: "nobody waits in this world (tests/integration/provisioning-safety.test.ts)" }, scimOnOwner: F, otherAdmin: F },
   },
   {
+    // Not about people's provisioning: SCIM's lock does not apply, the host or an admin cancels.
+    fn: "cancelBooking (someone else's meeting)",
+    run: (db, actor) => cancelBooking(db, { orgId: w.orgId, bookingId: w.idpPersonBookingId, actor }),
+    expect: { member: F, adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
+    fn: "cancelBooking (the member's own meeting)",
+    run: (db, actor) => cancelBooking(db, { orgId: w.orgId, bookingId: w.memberBookingId, actor }),
+    expect: { member: "allowed", adminOnProvisioned: "allowed", scimOnOwner: F, otherAdmin: F },
+  },
+  {
     fn: "createOrganisation",
     run: (db, actor) => createOrganisation(db, { name: `Rogue ${uniq()}`, seats: 1, actor }),
     expect: { member: F, adminOnProvisioned: F, scimOnOwner: F, otherAdmin: F },
@@ -355,6 +373,14 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
     await setScimEnabled(t.db, org.id, true, operator);
     const hook = await createWebhookEndpoint(t.db, { org, actor: operator, url: "https://hooks.example.com/roster", events: ["group.created"] });
     const testDelivery = await sendTestWebhook(t.db, { org, actor: operator, endpointId: hook.endpoint.id });
+    // Meetings on Monday 7 January 2030 (inside the default working hours), booked against that day's clock.
+    const book = async (membershipId: string, startsAt: string) => {
+      const [m] = await t.db.select({ slug: memberships.slug }).from(memberships).where(eq(memberships.id, membershipId));
+      const input = bookingBody.parse({ org: org.slug, member: m!.slug, event: "30-minute-meeting", startsAt, name: "Vera Visitor", email: "vera@example.org" });
+      return (await bookSlot(t.db, input, new Date("2030-01-07T06:00:00Z"))).booking.id;
+    };
+    const idpPersonBookingId = await book(idp.membership.id, "2030-01-07T10:00:00Z");
+    const memberBookingId = await book(member.membershipId, "2030-01-07T11:00:00Z");
 
     const other = await makeOrg(t.db);
     const otherAdmin = await addMember(t.db, other.id, { role: "admin" });
@@ -371,6 +397,8 @@ describe(`the policy holds in every mutating domain function (${testDriver()})`,
       tokenId: token.id,
       webhookEndpointId: hook.endpoint.id,
       webhookDeliveryId: testDelivery.deliveryId,
+      idpPersonBookingId,
+      memberBookingId,
       actors: {
         member: await actorFor(t.db, member.membershipId),
         admin: await actorFor(t.db, admin.membershipId),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardHeader } from "@/components/card";
 import { CopyLink } from "@/components/events/copy-link";
+import { HostBookings } from "@/components/events/host-bookings";
 import { eventFieldValues } from "@/components/events/event-fields";
 import { OwnEventTypes, type OwnEventType } from "@/components/events/own-event-types";
 import { WorkingHoursForm } from "@/components/events/working-hours-form";
@@ -11,11 +12,14 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getWorkingHours } from "@/lib/events/availability";
 import { listOwnEventTypes, type EventType } from "@/lib/events/event-types";
+import { listHostBookings } from "@/lib/events/host-bookings";
 import { hostName } from "@/lib/events/hosts";
-import { timeZoneNames } from "@/lib/events/time-zone";
+import { canonicalTimeZone, timeZoneNames } from "@/lib/events/time-zone";
 
 export const metadata: Metadata = { title: "My event types" };
 export const dynamic = "force-dynamic";
+
+const BOOKINGS_SHOWN = 50;
 
 const view = (e: EventType): OwnEventType => ({
   id: e.id,
@@ -48,7 +52,7 @@ export default async function MyEventTypesPage() {
   }
 
   const bookingUrl = `${env().APP_URL}/${org.slug}/${membership.slug}`;
-  const rules = await getWorkingHours(db, membership.id);
+  const [rules, meetings] = await Promise.all([getWorkingHours(db, membership.id), listHostBookings(db, { orgId: org.id, membershipId: membership.id, limit: BOOKINGS_SHOWN })]);
   return (
     <>
       <PageHeader
@@ -67,8 +71,12 @@ export default async function MyEventTypesPage() {
         />
       </Card>
       <Card className="mt-6">
+        <CardHeader title="My bookings" description="Meetings people booked with you. Cancelling one emails the person who booked it." />
+        <HostBookings {...meetings} timeZone={canonicalTimeZone(user.timeZone)} hostName={name} limit={BOOKINGS_SHOWN} self />
+      </Card>
+      <Card className="mt-6">
         <CardHeader title="Working hours" description="Visitors can book times inside these hours, for the next 14 days." />
-        <WorkingHoursForm rules={rules} timeZone={user.timeZone} zones={timeZoneNames()} />
+        <WorkingHoursForm rules={rules} timeZone={canonicalTimeZone(user.timeZone)} zones={timeZoneNames()} />
       </Card>
       {own.personal.length ? (
         <Card className="mt-6">

@@ -12,7 +12,9 @@ async function run(fn: () => Promise<Outcome>, anchor = ""): Promise<never> {
   requireDevSurfaces();
   let params: URLSearchParams;
   try {
-    params = new URLSearchParams({ notice: (await fn()).notice });
+    // A refusal from Roster is shown as the error it is, not as a green notice.
+    const o = await fn();
+    params = new URLSearchParams(o.refused ? { error: o.notice } : { notice: o.notice });
   } catch (e) {
     if (!isDomainError(e)) throw e;
     params = new URLSearchParams({ error: e.message });

@@ -139,6 +139,8 @@ export const bookings = pgTable(
     /** The visitor's time zone as their browser reported it, for their confirmation email. */
     attendeeTimeZone: text("attendee_time_zone"),
     status: bookingStatusEnum("status").notNull().default("confirmed"),
+    /** When the host (or an admin) cancelled it; null while confirmed. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

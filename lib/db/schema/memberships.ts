@@ -89,6 +89,8 @@ export const groups = pgTable(
      * its members follow that attribute, it is read-only to people, and the SCIM Groups endpoint does not show it.
      */
     fromAttribute: text("from_attribute"),
+    /** When a group made in Roster was first written by the IdP and so became IdP-managed ("Managed by your IdP since …"); null for groups the IdP created or never touched. */
+    adoptedByIdpAt: timestamp("adopted_by_idp_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

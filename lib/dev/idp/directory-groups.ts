@@ -16,7 +16,10 @@ export async function addGroup(db: Executor, displayName: string): Promise<Outco
   });
   const client = clientFor(db, d);
   if (!client) return { notice: `Created the group ${name}.${noToken}` };
-  await pushGroup(db, client, g.id);
+  if (!(await pushGroup(db, client, g.id))) {
+    const error = (await loadDirectory(db)).groups.find((x) => x.id === g.id)?.syncError;
+    return { notice: `Created the group ${name} here, but Roster refused it: ${error ?? "see the log below"}`, refused: true };
+  }
   return { notice: `Created the group ${name}.` };
 }
 

@@ -11,7 +11,12 @@ import { resourceId, ScimClient, type ScimResult } from "./scim-client";
  * real IdP would make. The local change is kept even when the push fails
  * (like Okta, the person then shows a provisioning error to retry).
  */
-export type Outcome = { notice: string };
+export type Outcome = { notice: string; refused?: boolean };
+
+/** Why Roster last refused this person (kept on them, as an IdP shows a provisioning error to retry). */
+async function syncErrorOf(db: Executor, personId: string): Promise<string> {
+  return (await loadDirectory(db)).people.find((x) => x.id === personId)?.syncError ?? "see the log below";
+}
 
 export function clientFor(db: Executor, d: Directory): ScimClient | null {
   return d.scim.token ? new ScimClient(db, { baseUrl: d.scim.baseUrl, token: d.scim.token }) : null;
@@ -72,7 +77,9 @@ export async function addPerson(db: Executor, input: { givenName: string; family
   const client = clientFor(db, d);
   if (!client) return { notice: `Added ${values.email}.${noToken}` };
   const id = await ensureProvisioned(db, client, p);
-  return { notice: id ? `Added ${values.email} and provisioned them in Roster.` : `Added ${values.email}, but Roster refused it (see the log).` };
+  return id
+    ? { notice: `Added ${values.email} and provisioned them in Roster.` }
+    : { notice: `Added ${values.email} here, but Roster refused to provision them: ${await syncErrorOf(db, p.id)}`, refused: true };
 }
 
 export async function editPerson(db: Executor, id: string, input: { givenName: string; familyName: string; email: string }): Promise<Outcome> {
@@ -84,8 +91,14 @@ export async function editPerson(db: Executor, id: string, input: { givenName: s
   const p = person(d, id);
   const client = clientFor(db, d);
   if (!client) return { notice: `Saved ${p.email}.${noToken}` };
-  if (!p.scimId) return { notice: (await ensureProvisioned(db, client, p)) ? `Saved and provisioned ${p.email}.` : `Saved ${p.email}; provisioning failed.` };
-  await setPersonSync(db, id, await client.replaceUser(p));
+  if (!p.scimId) {
+    return (await ensureProvisioned(db, client, p))
+      ? { notice: `Saved and provisioned ${p.email}.` }
+      : { notice: `Saved ${p.email} here, but Roster refused to provision them: ${await syncErrorOf(db, p.id)}`, refused: true };
+  }
+  const r = await client.replaceUser(p);
+  await setPersonSync(db, id, r);
+  if (r.error) return { notice: `Saved ${p.email} here, but Roster refused the change: ${r.error}`, refused: true };
   return { notice: `Saved ${p.email} and sent the change to Roster.` };
 }
 
@@ -97,8 +110,14 @@ export async function setPersonActive(db: Executor, id: string, active: boolean)
   const verb = active ? "Reactivated" : "Suspended";
   const client = clientFor(db, d);
   if (!client) return { notice: `${verb} ${p.email}.${noToken}` };
-  if (!p.scimId) return { notice: (await ensureProvisioned(db, client, p)) ? `${verb} ${p.email}.` : `${verb} ${p.email}; provisioning failed.` };
-  await setPersonSync(db, id, await client.setActive(p, active));
+  if (!p.scimId) {
+    return (await ensureProvisioned(db, client, p))
+      ? { notice: `${verb} ${p.email}.` }
+      : { notice: `${verb} ${p.email} here, but Roster refused to provision them: ${await syncErrorOf(db, p.id)}`, refused: true };
+  }
+  const r = await client.setActive(p, active);
+  await setPersonSync(db, id, r);
+  if (r.error) return { notice: `${verb} ${p.email} here, but Roster refused the change: ${r.error}`, refused: true };
   return { notice: `${verb} ${p.email} and sent active: ${active} to Roster.` };
 }
 
@@ -111,7 +130,7 @@ export async function deletePerson(db: Executor, id: string): Promise<Outcome> {
     // 404: Roster has already forgotten them, which is what a delete wants.
     if (r.error && r.status !== 404) {
       await setPersonSync(db, id, r);
-      return { notice: `Roster refused to delete ${p.email} (see the log); they stay in the directory.` };
+      return { notice: `Roster refused to delete ${p.email}: ${r.error}. They stay in the directory.`, refused: true };
     }
   }
   await updateDirectory(db, (dir) => {
@@ -142,7 +161,7 @@ export async function saveScimSettings(db: Executor, input: { baseUrl: string; t
   });
   if (!d.scim.token) return { notice: "Saved the base URL. Paste a token to start provisioning." };
   const r = await new ScimClient(db, { baseUrl, token: d.scim.token }).serviceProviderConfig();
-  return { notice: r.error ? `Saved, but Roster answered: ${r.error}` : "Saved. Roster accepted the token." };
+  return r.error ? { notice: `Saved, but Roster refused the token: ${r.error}`, refused: true } : { notice: "Saved. Roster accepted the token." };
 }
 
 export async function forgetScimToken(db: Executor): Promise<Outcome> {

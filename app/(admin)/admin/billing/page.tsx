@@ -3,14 +3,14 @@ import { Alert } from "@/components/alert";
 import { PlanChanges } from "@/components/billing/plan-changes";
 import { Card, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
-import { formatDate, formatDateTime, formatMoney, plural } from "@/components/format";
+import { formatCount, formatDate, formatDateTime, formatMoney, plural } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { SeatMeter } from "@/components/seat-meter";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { WaitingList } from "@/components/users/waiting-list";
 import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
-import { billingHistory } from "@/lib/orgs/billing";
+import { billingHistory, MAX_SEATS_PER_CHANGE } from "@/lib/orgs/billing";
 import { countInvited } from "@/lib/orgs/member-lookup";
 import { seatUsage } from "@/lib/orgs/seats";
 import { listWaiting } from "@/lib/orgs/seat-waitlist";
@@ -38,8 +38,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <CardHeader title="Plan" />
         <dl className="grid grid-cols-2 gap-6 px-5 py-5 text-sm md:grid-cols-5">
           <Fact label="Plan" value={PLAN[org.plan]} />
-          <Fact label="Seats purchased" value={String(usage.seats)} testId="seats-purchased" />
-          <Fact label="Seats used" value={`${usage.held}`} hint={invited ? `${invited} reserved by invitations` : undefined} />
+          <Fact label="Seats purchased" value={formatCount(usage.seats)} testId="seats-purchased" />
+          <Fact label="Seats used" value={formatCount(usage.held)} hint={invited ? `${formatCount(invited)} reserved by invitations` : undefined} />
           <Fact
             label="Billing method"
             value={byInvoice ? "Invoice" : "Card"}
@@ -64,7 +64,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             held={usage.held}
             unitPriceCents={org.seatPriceCents}
             periodEnd={formatDate(org.periodEnd)}
-            startOpen={params.add === "1"}
+            maxPerChange={MAX_SEATS_PER_CHANGE}
+            startWith={startWith(params.add, MAX_SEATS_PER_CHANGE)}
           />
         )}
       </section>
@@ -91,7 +92,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     {h.kind === "add_seats" ? `Added ${plural(h.quantity, "seat")}` : `Removed ${plural(h.quantity, "seat")}`}
                   </Td>
                   <Td className="text-zinc-700">
-                    {h.seatsBefore} → {h.seatsAfter}
+                    {formatCount(h.seatsBefore)} → {formatCount(h.seatsAfter)}
                   </Td>
                   <Td className="text-zinc-700">{h.amountDueCents ? formatMoney(h.amountDueCents) : "—"}</Td>
                   <Td className="text-zinc-600">{h.actorEmail ?? "Customer Success (operator)"}</Td>
@@ -103,6 +104,13 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       </Card>
     </>
   );
+}
+
+/** `?add=N` opens the form with N seats to add (the Users page's banner links here with what the IdP was refused). */
+function startWith(add: string | undefined, max: number): number | null {
+  if (add === undefined) return null;
+  const n = Number.parseInt(add, 10);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : 5;
 }
 
 function Fact({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
-import { Badge } from "@/components/badge";
 import { Card } from "@/components/card";
 import { ConfirmAction } from "@/components/confirm-action";
 import { EmptyState } from "@/components/empty-state";
 import { formatDate, plural } from "@/components/format";
 import { GroupNameDialog } from "@/components/groups/group-name-dialog";
+import { GroupSourceBadge } from "@/components/groups/group-source-badge";
 import { PageHeader } from "@/components/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { requireAdminPage, viewerActor } from "@/lib/auth/viewer";
@@ -78,13 +78,7 @@ export default async function GroupsPage() {
                   </Td>
                   <Td className="text-zinc-700">{plural(g.members, "member")}</Td>
                   <Td>
-                    {g.fromAttribute ? (
-                      <Badge tone="green">From {labelOf(g.fromAttribute)}</Badge>
-                    ) : g.managedByIdp ? (
-                      <Badge tone="brand">Managed by IdP</Badge>
-                    ) : (
-                      <Badge>Created in Roster</Badge>
-                    )}
+                    <GroupSourceBadge group={g} fromLabel={g.fromAttribute ? labelOf(g.fromAttribute) : null} />
                   </Td>
                   <Td className="text-zinc-600">{formatDate(g.createdAt)}</Td>
                   <Td className="text-right">

@@ -17,10 +17,12 @@ import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
 import { InviteDialog } from "@/components/users/invite-dialog";
 import { InvitationNote } from "@/components/users/invitation-note";
 import { HeldBanner } from "@/components/users/held-banner";
+import { SourceBadge } from "@/components/users/source-badge";
 import { WaitingList } from "@/components/users/waiting-list";
+import { requireAdminPage, viewerActor } from "@/lib/auth/viewer";
 import { ALLOW_HOURS } from "@/lib/orgs/deprovision-guard";
-import { requireAdminPage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
+import { memberLocks } from "@/lib/orgs/member-locks";
 import { memberDisplayName } from "@/lib/orgs/member-list";
 import { loadUsersPage, USERS_PAGE_SIZE } from "./load";
 import { parseUsersSearch, usersHref } from "./params";
@@ -30,7 +32,9 @@ export const metadata: Metadata = { title: "Users" };
 const ROLE_LABEL = { owner: "Owner", admin: "Admin", user: "User" } as const;
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { org, membership: me } = await requireAdminPage();
+  const viewer = await requireAdminPage();
+  const { org } = viewer;
+  const actor = viewerActor(viewer);
   const s = parseUsersSearch(await searchParams);
   const { usage, invited, list, groupOptions, waiting, held, invitations } = await loadUsersPage(await getDb(), org.id, s);
   const filtered = Boolean(s.q || s.state || s.role || s.group);
@@ -156,12 +160,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         </span>
                       )}
                     </Td>
-                    <Td>{m.source === "scim" ? <Badge tone="brand">IdP</Badge> : <Badge>Manual</Badge>}</Td>
+                    <Td>
+                      <SourceBadge source={m.source} />
+                    </Td>
                     <Td className="text-right">
                       <MemberActions
                         scimEnabled={org.scimEnabled}
-                        isSelf={m.id === me.id}
-                        member={{ id: m.id, name, email: m.email, state: m.state, role: m.role, invitation: inv?.status ?? null }}
+                        locks={memberLocks(actor, org, { userId: m.userId, role: m.role, source: m.source, name })}
+                        member={{ id: m.id, name, email: m.email, state: m.state, role: m.role, source: m.source, invitation: inv?.status ?? null }}
                       />
                     </Td>
                   </tr>

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/alert";
-import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
 import { ConfirmAction } from "@/components/confirm-action";
-import { plural } from "@/components/format";
+import { formatDate, plural } from "@/components/format";
 import { AddGroupMember } from "@/components/groups/add-group-member";
 import { GroupNameDialog } from "@/components/groups/group-name-dialog";
+import { GroupSourceBadge } from "@/components/groups/group-source-badge";
 import { MemberStateBadge } from "@/components/member-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
@@ -44,7 +44,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         description={`${plural(members.total, "member")}${group.externalId ? ` · IdP id ${group.externalId}` : ""}`}
         actions={
           <>
-            {from ? <Badge tone="green">From {from}</Badge> : group.managedByIdp ? <Badge tone="brand">Managed by IdP</Badge> : null}
+            {from || group.managedByIdp ? <GroupSourceBadge group={group} fromLabel={from} /> : null}
             <GroupNameDialog mode="rename" groupId={group.id} current={group.displayName} size="md" disabledReason={locked} />
           </>
         }
@@ -57,8 +57,9 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         </Alert>
       ) : locked ? (
         <Alert tone="info" className="mb-6" title="Read-only: managed by your identity provider">
-          SCIM provisioning is on and this group comes from your IdP, which decides its name and members. Change it there; the
-          change shows here at the next sync.
+          {group.adoptedByIdpAt
+            ? `This group was made in Roster, but your identity provider has managed it since ${formatDate(group.adoptedByIdpAt)} (its first change to the group over SCIM), and SCIM provisioning is on, so the IdP decides its name and members. Change it there; the change shows here at the next sync.`
+            : "SCIM provisioning is on and this group comes from your IdP, which decides its name and members. Change it there; the change shows here at the next sync."}
         </Alert>
       ) : null}
       <Card>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/alert";
 import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
+import { HostBookings } from "@/components/events/host-bookings";
 import { formatDate, formatDateTime } from "@/components/format";
 import { MemberStateBadge } from "@/components/member-state-badge";
 import { PageHeader } from "@/components/page-header";
@@ -11,29 +12,35 @@ import { ProvisioningLogTable } from "@/components/security/provisioning-log-tab
 import { Table, TBody, Td, Th, THead } from "@/components/table";
 import { IDP_MANAGED, MemberActions } from "@/components/users/member-actions";
 import { InvitationNote } from "@/components/users/invitation-note";
+import { SOURCE_LABEL } from "@/components/users/source-badge";
 import { memberTimeline } from "@/lib/audit/provisioning";
 import { auditSentence, listAuditLog } from "@/lib/audit/queries";
-import { requireAdminPage } from "@/lib/auth/viewer";
+import { requireAdminPage, viewerActor } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db";
+import { listHostBookings } from "@/lib/events/host-bookings";
 import { invitationStatuses } from "@/lib/orgs/invitation-actions";
+import { memberLocks } from "@/lib/orgs/member-locks";
 import { memberDisplayName } from "@/lib/orgs/member-list";
 import { getMember } from "@/lib/orgs/member-lookup";
 
 export const metadata: Metadata = { title: "User" };
 
+const BOOKINGS_SHOWN = 20;
+
 const ROLE = { owner: "Owner", admin: "Admin", user: "User" } as const;
-const SOURCE = { scim: "Identity provider (SCIM)", manual: "Invited by an admin", operator: "Set up by Roster" } as const;
 
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
-  const { org, membership: me } = await requireAdminPage();
+  const viewer = await requireAdminPage();
+  const { org } = viewer;
   const { id } = await params;
   const db = await getDb();
   const member = await getMember(db, org.id, id);
   if (!member) notFound();
-  const [timeline, audit, invitations] = await Promise.all([
+  const [timeline, audit, invitations, meetings] = await Promise.all([
     memberTimeline(db, { orgId: org.id, membershipId: member.id, names: [member.userName, member.email] }),
     listAuditLog(db, { orgId: org.id, target: member.email, limit: 20 }),
     invitationStatuses(db, org.id, [member.id]),
+    listHostBookings(db, { orgId: org.id, membershipId: member.id, limit: BOOKINGS_SHOWN }),
   ]);
   const name = memberDisplayName(member);
   const inv = invitations.get(member.id);
@@ -46,16 +53,30 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         actions={
           <MemberActions
             scimEnabled={org.scimEnabled}
-            isSelf={member.id === me.id}
+            locks={memberLocks(viewerActor(viewer), org, { userId: member.userId, role: member.role, source: member.source, name })}
             afterRemove="/admin/users"
             layout="buttons"
-            member={{ id: member.id, name, email: member.email, state: member.state, role: member.role, invitation: inv?.status ?? null }}
+            member={{
+              id: member.id,
+              name,
+              email: member.email,
+              state: member.state,
+              role: member.role,
+              source: member.source,
+              invitation: inv?.status ?? null,
+            }}
           />
         }
       />
       {org.scimEnabled ? (
-        <Alert tone="info" className="mb-6" title={IDP_MANAGED}>
-          Name, email, group membership, deactivation and removal of {name} come from your identity provider. Change them there.
+        <Alert
+          tone="info"
+          className="mb-6"
+          title={member.source === "scim" ? IDP_MANAGED : "Deactivated and removed through your identity provider while SCIM is on"}
+        >
+          {member.source === "scim"
+            ? `Name, email, group membership, deactivation and removal of ${name} come from your identity provider. Change them there.`
+            : `${name} was invited in Roster, not provisioned by your identity provider, but while SCIM is on only your IdP deactivates and removes people. To remove ${name}, assign them to Roster in your IdP and then unassign them there, or turn SCIM off on the Security page.`}
         </Alert>
       ) : null}
       <Card>
@@ -71,7 +92,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               Manage
             </Link>
           </Fact>
-          <Fact label="Source">{SOURCE[member.source]}</Fact>
+          <Fact label="Source">{SOURCE_LABEL[member.source]}</Fact>
           <Fact label="Username (SCIM userName)">
             <span className="break-all">{member.userName}</span>
           </Fact>
@@ -92,6 +113,17 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             )}
           </Fact>
         </dl>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader
+          title="Bookings"
+          description={
+            member.state === "deactivated"
+              ? `${name} is deactivated, so nobody can book them now; meetings booked before still stand until you cancel them (the booker is emailed).`
+              : `Meetings people booked with ${name} (UTC). Cancelling one emails the person who booked it.`
+          }
+        />
+        <HostBookings {...meetings} timeZone="UTC" hostName={name} limit={BOOKINGS_SHOWN} self={false} />
       </Card>
       <Card className="mt-6">
         <CardHeader title="Provisioning timeline" description="What your identity provider did for this person, newest first (UTC)." />

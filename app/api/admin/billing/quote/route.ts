@@ -8,7 +8,7 @@ import { seatUsage } from "@/lib/orgs/seats";
 export const GET = adminRoute(undefined, async ({ req, viewer }) => {
   const quantity = Number(new URL(req.url).searchParams.get("quantity"));
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_SEATS_PER_CHANGE) {
-    throw new HttpError(400, "invalid", `Choose a whole number of seats between 1 and ${MAX_SEATS_PER_CHANGE}.`);
+    throw new HttpError(400, "invalid", `Choose a whole number of seats between 1 and ${MAX_SEATS_PER_CHANGE.toLocaleString("en-US")}.`);
   }
   const quote = quoteSeatAddition(viewer.org, quantity);
   const { seats } = await seatUsage(await getDb(), viewer.org.id);
