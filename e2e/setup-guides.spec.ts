@@ -48,10 +48,10 @@ async function expectTurned(page: Page, text: RegExp) {
 test("Okta: the guide says what to paste, waits, and turns on Okta's first create", async ({ page, request }) => {
   const org = scimOrg("Oktaco");
   await openWaitingGuide(page, org.owner, "okta", "Set up Okta");
-  await expect(page.getByLabel("SCIM connector base URL")).toHaveValue(/\/api\/scim\/v2$/);
-  await expect(page.getByLabel("Single sign-on URL")).toHaveValue(/\/api\/oauth\/saml$/);
-  await expect(page.getByLabel("Authentication Mode")).toHaveValue("HTTP Header");
-  await expect(page.getByLabel("Unique identifier field for users")).toHaveValue("userName");
+  await expect(page.getByLabel("SCIM connector base URL", { exact: true })).toHaveValue(/\/api\/scim\/v2$/);
+  await expect(page.getByLabel("Single sign-on URL", { exact: true })).toHaveValue(/\/api\/oauth\/saml$/);
+  await expect(page.getByLabel("Authentication Mode", { exact: true })).toHaveValue("HTTP Header");
+  await expect(page.getByLabel("Unique identifier field for users", { exact: true })).toHaveValue("userName");
   await expect(page.getByRole("button", { name: "Copy SCIM connector base URL" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Provisioning features to switch on" })).toContainText("Push Groups");
   await screenshot(page, "setup-guide-okta-waiting");
@@ -76,7 +76,7 @@ for (const [idp, heading, persona, turned] of [
     const org = scimOrg(persona.replace(/\W+/g, ""));
     await openWaitingGuide(page, org.owner, idp, heading);
     if (idp === "entra") {
-      await expect(page.getByLabel("Tenant URL")).toHaveValue(/\/api\/scim\/v2\?aadOptscim062020$/);
+      await expect(page.getByLabel("Tenant URL", { exact: true })).toHaveValue(/\/api\/scim\/v2\?aadOptscim062020$/);
       await screenshot(page, "setup-guide-entra-waiting");
     }
     // The IdP admin pastes the token into the demo IdP, as this IdP, and tests the connection.
@@ -96,8 +96,8 @@ test("Google Workspace: SAML only, said plainly; the panel turns at the first si
   const org = await makeOrg({ name: "Googleco", seats: 5, people: [{ given: "Gia", family: "Lopez", state: "invited" }] });
   await openWaitingGuide(page, org.owner, "google", "Set up Google Workspace");
   await expect(page.getByTestId("no-scim")).toContainText("Google Workspace does not provision custom SAML apps over SCIM");
-  await expect(page.getByLabel("SCIM base URL")).toHaveCount(0);
-  await expect(page.getByLabel("ACS URL")).toHaveValue(/\/api\/oauth\/saml$/);
+  await expect(page.getByLabel("SCIM base URL", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("ACS URL", { exact: true })).toHaveValue(/\/api\/oauth\/saml$/);
   await expect(panel(page)).toContainText("Waiting for the first sign-in");
   await screenshot(page, "setup-guide-google-waiting");
 
