@@ -14,7 +14,7 @@ import { expectIdpNotice, expectMemberHome, rosterCli } from "./support/sso";
  * under each IdP's persona (its User-Agent); Okta's is also sent directly,
  * with the user agent Okta's real client sends.
  */
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
