@@ -83,7 +83,7 @@ const okta: IdpGuide = {
       },
       {
         title: "Connect Okta to Roster",
-        body: "On **Provisioning** → **Integration** press **Edit**, fill in the values below, press **Test Connector Configuration**, then **Save**.",
+        body: "On **Provisioning** → **Integration** press **Edit** and fill in the values below. Under **Supported provisioning actions** tick **Push New Users**, **Push Profile Updates** and **Push Groups**, press **Test Connector Configuration**, then **Save**.",
         values: [
           { label: "SCIM connector base URL", from: "scimBaseUrl" },
           USER_NAME,
@@ -93,7 +93,7 @@ const okta: IdpGuide = {
       },
       {
         title: "Switch on what Okta may do",
-        body: "On **Provisioning** → **To App** press **Edit**, tick the features listed below and **Save**. Leave **Sync Password** off: people sign in through Okta, Roster keeps no password.",
+        body: "On **Provisioning** → **To App** press **Edit**, tick **Create Users**, **Update User Attributes** and **Deactivate Users**, and **Save**. Leave **Sync Password** off: people sign in through Okta, Roster keeps no password.",
       },
     ],
     features: ["Push New Users", "Push Profile Updates", "Push Groups", "Create Users", "Update User Attributes", "Deactivate Users"],
