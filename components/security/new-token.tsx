@@ -11,7 +11,7 @@ import { TokenReveal } from "./token-reveal";
 import { lifetimeValue, TokenLifetimeSelect } from "./token-lifetime-select";
 
 /** "Generate another token", for rotation: create, paste into the IdP, then revoke the old one. */
-export function NewToken({ baseUrl }: { baseUrl: string }) {
+export function NewToken({ baseUrl, label: buttonLabel = "Generate another token" }: { baseUrl: string; label?: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [lifetime, setLifetime] = useState("90");
@@ -27,12 +27,12 @@ export function NewToken({ baseUrl }: { baseUrl: string }) {
   };
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Generate another token</Button>
+      <Button onClick={() => setOpen(true)}>{buttonLabel}</Button>
       <Dialog
         open={open}
         onClose={close}
         wide
-        title={token ? "Your new SCIM token" : "Generate another token"}
+        title={token ? "Your new SCIM token" : buttonLabel}
         description={
           token ? undefined : "Rotate without downtime: put the new token into your identity provider, check it works, then revoke the old one."
         }

@@ -6,6 +6,7 @@ import { listScimTokens, type ScimTokenSummary } from "@/lib/orgs/scim-tokens";
 import { scimEnableBlocker } from "@/lib/policy";
 import { scimEndpoint } from "@/lib/scim/connection-test";
 import { getSsoConnection, type SsoConnection } from "@/lib/sso/connections";
+import { guideFor, rosterUserAttributes, scimBaseUrlFor, type GuideValue, type IdpGuide, type IdpId, type MappedAttribute } from "./idp-guides";
 
 /*
  * The Security page's reads, composed from the domains it shows (SSO, SCIM
@@ -58,4 +59,28 @@ async function scimOverview(db: Executor, org: Organisation): Promise<ScimOvervi
 export async function loadSecurityOverview(db: Executor, org: Organisation): Promise<SecurityOverview> {
   const [sso, scim] = await Promise.all([ssoOverview(db, org.id), scimOverview(db, org)]);
   return { sso, scim };
+}
+
+type ValueKey = Extract<GuideValue, { from: string }>["from"];
+
+/** A setup guide with Roster's own values filled in for this IdP (the token is the page's: it is shown only once). */
+export interface SetupGuideView {
+  guide: IdpGuide;
+  values: Record<Exclude<ValueKey, "token">, string>;
+  ssoConnected: boolean;
+  scim: { enabled: boolean; enableBlocker: string | null; baseUrl: string };
+  attributes: MappedAttribute[];
+}
+
+/** The setup guide page: no Jackson call (the SP's addresses are configuration), so it shows even when the SAML store is down. */
+export function loadSetupGuide(org: Organisation, id: IdpId): SetupGuideView {
+  const sp = spInfo();
+  const baseUrl = scimEndpoint();
+  return {
+    guide: guideFor(id),
+    values: { acsUrl: sp.acsUrl, entityId: sp.entityId, metadataUrl: sp.metadataUrl, scimBaseUrl: scimBaseUrlFor(id, baseUrl) },
+    ssoConnected: org.ssoConfiguredAt !== null,
+    scim: { enabled: org.scimEnabled, enableBlocker: scimEnableBlocker(org), baseUrl },
+    attributes: rosterUserAttributes(),
+  };
 }

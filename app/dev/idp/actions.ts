@@ -61,7 +61,7 @@ export async function groupMemberAction(f: FormData) {
 }
 
 export async function saveScimAction(f: FormData) {
-  await run(async () => saveScimSettings(await getDb(), { baseUrl: field(f, "baseUrl"), token: field(f, "token") }), "#scim");
+  await run(async () => saveScimSettings(await getDb(), { baseUrl: field(f, "baseUrl"), token: field(f, "token"), persona: field(f, "persona") }), "#scim");
 }
 
 export async function forgetTokenAction() {

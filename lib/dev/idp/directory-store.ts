@@ -2,6 +2,7 @@ import type { Executor } from "@/lib/db";
 import { demoIdpState } from "@/lib/db/schema";
 import { eq } from "drizzle-orm";
 import { demoIdp } from "./config";
+import type { ScimPersona } from "./scim-client";
 import { writeState } from "./state";
 
 /** The demo IdP's own directory: the people and groups it provisions into Roster over SCIM. */
@@ -39,7 +40,7 @@ export interface Directory {
   people: DirPerson[];
   groups: DirGroup[];
   /** Like Okta's provisioning tab: base URL and the bearer token pasted from Roster's Security page (dev-only, kept as is). */
-  scim: { baseUrl: string; token: string | null };
+  scim: { baseUrl: string; token: string | null; persona?: ScimPersona };
   log: ScimLogEntry[];
 }
 

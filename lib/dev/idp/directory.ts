@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import { isEmail } from "@/lib/validation";
 import { pushGroup } from "./directory-groups";
 import { loadDirectory, updateDirectory, type DirGroup, type DirPerson, type Directory } from "./directory-store";
-import { resourceId, ScimClient, type ScimResult } from "./scim-client";
+import { isScimPersona, resourceId, SCIM_PERSONAS, ScimClient, type ScimResult } from "./scim-client";
 
 /**
  * What an IdP admin does in the directory, each followed by the SCIM call a
@@ -19,7 +19,7 @@ async function syncErrorOf(db: Executor, personId: string): Promise<string> {
 }
 
 export function clientFor(db: Executor, d: Directory): ScimClient | null {
-  return d.scim.token ? new ScimClient(db, { baseUrl: d.scim.baseUrl, token: d.scim.token }) : null;
+  return d.scim.token ? new ScimClient(db, { baseUrl: d.scim.baseUrl, token: d.scim.token, persona: d.scim.persona }) : null;
 }
 
 export const noToken = " Not sent to Roster: paste a SCIM token below first.";
@@ -152,15 +152,17 @@ export async function pushAll(db: Executor): Promise<Outcome> {
   return { notice: `Provisioned ${people} ${people === 1 ? "person" : "people"} and ${groups} ${groups === 1 ? "group" : "groups"}.` };
 }
 
-export async function saveScimSettings(db: Executor, input: { baseUrl: string; token: string }): Promise<Outcome> {
+export async function saveScimSettings(db: Executor, input: { baseUrl: string; token: string; persona?: string }): Promise<Outcome> {
   const baseUrl = input.baseUrl.trim();
   if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new ValidationError("The SCIM base URL must be an http(s) URL.");
+  const persona = input.persona || "okta";
+  if (!isScimPersona(persona)) throw new ValidationError(`Unknown IdP "${persona}": choose one of ${Object.keys(SCIM_PERSONAS).join(", ")}.`);
   const token = input.token.trim();
   const d = await updateDirectory(db, (dir) => {
-    dir.scim = { baseUrl, token: token || dir.scim.token };
+    dir.scim = { baseUrl, token: token || dir.scim.token, persona };
   });
   if (!d.scim.token) return { notice: "Saved the base URL. Paste a token to start provisioning." };
-  const r = await new ScimClient(db, { baseUrl, token: d.scim.token }).serviceProviderConfig();
+  const r = await new ScimClient(db, { baseUrl, token: d.scim.token, persona }).serviceProviderConfig();
   return r.error ? { notice: `Saved, but Roster refused the token: ${r.error}`, refused: true } : { notice: "Saved. Roster accepted the token." };
 }
 

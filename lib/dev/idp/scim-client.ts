@@ -1,4 +1,5 @@
 import type { Executor } from "@/lib/db";
+import type { IdpId } from "@/lib/security/idp-guides";
 import { updateDirectory, type DirGroup, type DirPerson, type ScimLogEntry } from "./directory-store";
 
 /**
@@ -12,6 +13,23 @@ const SCHEMA = {
   group: "urn:ietf:params:scim:schemas:core:2.0:Group",
   patch: "urn:ietf:params:scim:api:messages:2.0:PatchOp",
 };
+
+/**
+ * Who the demo IdP says it is (its User-Agent), so it can drive every setup
+ * guide's live panel. Okta's is the one its real client sends
+ * (../shared/scim/idp-requests.json); the others name their product the way
+ * Roster recognises it (lib/security/idp-guides.ts idpFromUserAgent), marked
+ * as the demo so nobody mistakes a log line for the real IdP.
+ */
+export const SCIM_PERSONAS = {
+  okta: { name: "Okta", userAgent: "Okta SCIM Client 1.0.0" },
+  entra: { name: "Microsoft Entra ID", userAgent: "Microsoft Entra ID SCIM provisioning (Roster demo IdP)" },
+  onelogin: { name: "OneLogin", userAgent: "OneLogin SCIM Provisioner (Roster demo IdP)" },
+  jumpcloud: { name: "JumpCloud", userAgent: "JumpCloud SCIM 2.0 (Roster demo IdP)" },
+  scim: { name: "Another SCIM 2.0 client", userAgent: "Roster demo IdP SCIM client" },
+} as const satisfies Partial<Record<IdpId, { name: string; userAgent: string }>>;
+export type ScimPersona = keyof typeof SCIM_PERSONAS;
+export const isScimPersona = (v: string): v is ScimPersona => Object.hasOwn(SCIM_PERSONAS, v);
 
 export interface ScimResult {
   status: number | null;
@@ -28,7 +46,7 @@ const clip = (v: unknown): unknown => {
 export class ScimClient {
   constructor(
     private readonly db: Executor,
-    private readonly settings: { baseUrl: string; token: string },
+    private readonly settings: { baseUrl: string; token: string; persona?: ScimPersona },
   ) {}
 
   async request(method: string, path: string, body?: unknown): Promise<ScimResult> {
@@ -40,6 +58,7 @@ export class ScimClient {
         method,
         headers: {
           authorization: `Bearer ${this.settings.token}`,
+          "user-agent": SCIM_PERSONAS[this.settings.persona ?? "okta"].userAgent,
           accept: "application/scim+json, application/json",
           ...(body === undefined ? {} : { "content-type": "application/scim+json" }),
         },

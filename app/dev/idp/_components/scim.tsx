@@ -1,4 +1,5 @@
 import type { Directory, ScimLogEntry } from "@/lib/dev/idp/directory-store";
+import { SCIM_PERSONAS } from "@/lib/dev/idp/scim-client";
 import { forgetTokenAction, pushAllAction, saveScimAction } from "../actions";
 import { IdpCard, inputClass, primaryButton, secondaryButton } from "./idp-shell";
 
@@ -21,12 +22,24 @@ export function ScimSettings({ scim }: { scim: Directory["scim"] }) {
           Bearer token
           <input name="token" type="password" autoComplete="off" placeholder={scim.token ? "•••••• (saved; paste to replace)" : "scim_…"} className={`${inputClass} w-72`} />
         </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Send requests as
+          <select name="persona" defaultValue={scim.persona ?? "okta"} className={inputClass}>
+            {Object.entries(SCIM_PERSONAS).map(([id, p]) => (
+              <option key={id} value={id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className={primaryButton}>
           Save and test
         </button>
       </form>
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-        <span className={scim.token ? "text-emerald-700" : "text-slate-500"}>{scim.token ? "Token saved: changes are pushed to Roster." : "No token: changes stay here."}</span>
+        <span className={scim.token ? "text-emerald-700" : "text-slate-500"}>{scim.token
+            ? `Token saved: changes are pushed to Roster as ${SCIM_PERSONAS[scim.persona ?? "okta"].name} (User-Agent “${SCIM_PERSONAS[scim.persona ?? "okta"].userAgent}”).`
+            : "No token: changes stay here."}</span>
         {scim.token ? (
           <>
             <form action={pushAllAction}>
