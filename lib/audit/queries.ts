@@ -136,6 +136,15 @@ const LABELS: Record<string, string> = {
   "managed_event.deleted": "Deleted a managed event type",
   "default_event.updated": "Changed the default event type",
   "audit.retention_changed": "Changed the audit retention",
+  "group.adopted_by_idp": "The IdP took over a group",
+  "booking.cancelled": "Cancelled a booking",
+  "attribute_groups.enabled": "Turned on groups from an attribute",
+  "attribute_groups.disabled": "Turned off groups from an attribute",
+  "waitlist.admitted": "Added the people waiting for a seat",
+  "waitlist.dismissed": "Dismissed someone waiting for a seat",
+  "guard.allowed": "Allowed held deprovisioning",
+  "guard.kept_blocked": "Kept deprovisioning blocked",
+  "guard.configured": "Changed the deprovisioning guard",
   "signin.sso": "Signed in with SSO",
   "signin.email_link": "Signed in with an email link",
   "signin.break_glass": "Break-glass sign-in",
@@ -243,6 +252,27 @@ export function auditSentence(e: SentenceFields): string {
       return `${actor} deleted the managed event type ${t}`;
     case "default_event.updated":
       return `${actor} set the default event type to ${t}`;
+    case "group.adopted_by_idp":
+      return `${actor} took over the group ${t}, made in Roster: it is managed by the identity provider from now on`;
+    case "booking.cancelled":
+      return `${actor} cancelled ${t}${typeof d.attendee === "string" ? ` (booked by ${d.attendee})` : ""}`;
+    case "attribute_groups.enabled": {
+      const people = typeof d.people === "number" ? `${d.people.toLocaleString("en-US")} ${d.people === 1 ? "person" : "people"}` : null;
+      const into = people && typeof d.groups === "number" ? ` (${people} into ${count(d.groups, "group")})` : "";
+      return `${actor} turned on groups from the ${t === "costCenter" ? "cost center" : t}${into}`;
+    }
+    case "attribute_groups.disabled":
+      return `${actor} turned off groups from the ${t === "costCenter" ? "cost center" : t}; its groups became ordinary groups`;
+    case "waitlist.admitted":
+      return `${actor} added the people waiting for a seat: ${t}`;
+    case "waitlist.dismissed":
+      return `${actor} dismissed ${t} from the seat waiting list`;
+    case "guard.allowed":
+      return `${actor} allowed the held deactivations and deletions ${t}`;
+    case "guard.kept_blocked":
+      return `${actor} kept the held deactivations and deletions blocked (${t})`;
+    case "guard.configured":
+      return `${actor} changed the mass-deprovisioning guard: ${t}`;
     case "audit.retention_changed":
       return `${actor} set the audit retention to ${count(d.days, "day")}`;
     case "signin.sso":
