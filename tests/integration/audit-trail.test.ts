@@ -5,12 +5,18 @@ import { auditSentence, listAuditLog } from "@/lib/audit/queries";
 import { setAuditRetention } from "@/lib/audit/retention";
 import { admitMagicLinkSignIn } from "@/lib/auth/sign-in-rules";
 import { admitSsoSignIn } from "@/lib/auth/sso-sign-in";
-import { auditLog, sessions, type AuditEntry } from "@/lib/db/schema";
+import { auditLog, memberships, sessions, type AuditEntry } from "@/lib/db/schema";
 import { setOrgDefaultEventType } from "@/lib/events/defaults";
 import { createManagedEventType, deleteManagedEventType, updateManagedEventType } from "@/lib/events/managed-events";
 import { SeatLimitError } from "@/lib/errors";
 import { addSeats, removeSeats } from "@/lib/orgs/billing";
+import { bookSlot } from "@/lib/events/bookings";
+import { cancelBooking } from "@/lib/events/host-bookings";
+import { bookingBody } from "@/lib/events/schemas";
+import { applyAttributeGroups, turnOffAttributeGroups } from "@/lib/orgs/attribute-groups";
+import { allowHeld, ALLOW_HOURS, configureGuard, keepBlocked } from "@/lib/orgs/deprovision-guard";
 import { changeGroup, createGroup, deleteGroup } from "@/lib/orgs/groups";
+import { admitWaiting, dismissWaiting, listWaiting, recordWaiting } from "@/lib/orgs/seat-waitlist";
 import { resendInvitation, revokeInvitation } from "@/lib/orgs/invitation-actions";
 import { removeMember, setMemberActive } from "@/lib/orgs/lifecycle";
 import { updateMember } from "@/lib/orgs/member-profile";
@@ -118,6 +124,61 @@ const steps: Step[] = [
     actorLabel: () => adminEmail,
     subject: () => ({ name: "Rita Role", email: s.rita! }),
     sentence: () => `${adminEmail} changed Rita Role's role from user to admin`,
+  },
+  {
+    name: "an admin cancels a member's booking (the booker is emailed)",
+    run: async () => {
+      const m = await addMember(t.db, orgId, { given: "Hana", family: "Host" });
+      const org = await getOrganisation(t.db, orgId);
+      const [row] = await t.db.select({ slug: memberships.slug }).from(memberships).where(eq(memberships.id, m.membershipId));
+      const input = bookingBody.parse({ org: org.slug, member: row!.slug, event: "30-minute-meeting", startsAt: "2030-01-07T10:00:00Z", name: "Vera Visitor", email: "vera@example.org" });
+      const { booking } = await bookSlot(t.db, input, new Date("2030-01-07T06:00:00Z"));
+      await cancelBooking(t.db, { orgId, bookingId: booking.id, actor: admin });
+    },
+    action: "booking.cancelled",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => /cancelled .+ with Hana Host, 2030-01-07T10:00:00\.000Z \(booked by vera@example\.org\)$/,
+  },
+  {
+    name: "an admin turns on groups from the department",
+    run: () => applyAttributeGroups(t.db, { orgId, attribute: "department", actor: admin }).then(() => {}),
+    action: "attribute_groups.enabled",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => new RegExp(`^${adminEmail.replace(/[.]/g, "\\.")} turned on groups from the department \\(\\d+ (person|people) into \\d+ groups?\\)$`),
+  },
+  {
+    name: "…and off again",
+    run: () => turnOffAttributeGroups(t.db, { orgId, actor: admin }).then(() => {}),
+    action: "attribute_groups.disabled",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} turned off groups from the department; its groups became ordinary groups`,
+  },
+  {
+    name: "the owner changes the mass-deprovisioning guard",
+    run: () => configureGuard(t.db, { orgId, actor: ownerActor, enabled: true, minCount: 8, percent: 20 }),
+    action: "guard.configured",
+    actorKind: "user",
+    actorLabel: () => ownerEmail,
+    sentence: () => `${ownerEmail} changed the mass-deprovisioning guard: on: 8 or 20% an hour`,
+  },
+  {
+    name: "an admin allows what the guard holds",
+    run: () => allowHeld(t.db, { orgId, actor: admin }).then(() => {}),
+    action: "guard.allowed",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} allowed the held deactivations and deletions for ${ALLOW_HOURS} hours`,
+  },
+  {
+    name: "an admin keeps them blocked",
+    run: () => keepBlocked(t.db, { orgId, actor: admin }).then(() => {}),
+    action: "guard.kept_blocked",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} kept the held deactivations and deletions blocked (0 held)`,
   },
   {
     name: "an admin deactivates someone",
@@ -357,6 +418,43 @@ const steps: Step[] = [
     actorKind: "scim",
     actorLabel: () => "Okta",
     sentence: () => "Okta created the group Engineering",
+  },
+  {
+    name: "the IdP takes over a group made in Roster: the adoption is recorded",
+    run: async () => {
+      const g = await createGroup(t.db, { orgId, displayName: "Design", actor: admin });
+      const org = await getOrganisation(t.db, orgId);
+      await changeGroup(t.db, { orgId, org, groupId: g.id, actor: okta }, (c) => c.rename("Design team"));
+    },
+    action: "group.adopted_by_idp",
+    actorKind: "scim",
+    actorLabel: () => "Okta",
+    sentence: () => "Okta took over the group Design team, made in Roster: it is managed by the identity provider from now on",
+  },
+  {
+    name: "an admin adds the people waiting for a seat",
+    run: async () => {
+      s.wait = `wait-${uniq()}@example.com`;
+      await recordWaiting(t.db, { orgId, kind: "create", userName: s.wait!, externalId: null, payload: {}, profile: { userName: s.wait!, loginEmail: s.wait!, externalId: null, displayName: null, givenName: "Wai", familyName: "Waiting", scimAttributes: {} } });
+      expect((await admitWaiting(t.db, { orgId, actor: admin })).added).toHaveLength(1);
+    },
+    action: "waitlist.admitted",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} added the people waiting for a seat: ${s.wait}`,
+  },
+  {
+    name: "an admin dismisses someone waiting",
+    run: async () => {
+      s.gone = `gone-${uniq()}@example.com`;
+      await recordWaiting(t.db, { orgId, kind: "create", userName: s.gone!, externalId: null, payload: {}, profile: { userName: s.gone!, loginEmail: s.gone!, externalId: null, displayName: null, givenName: "Gon", familyName: "Waiting", scimAttributes: {} } });
+      const [entry] = await listWaiting(t.db, orgId);
+      await dismissWaiting(t.db, { orgId, id: entry!.id, actor: admin });
+    },
+    action: "waitlist.dismissed",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} dismissed ${s.gone} from the seat waiting list`,
   },
   {
     name: "the owner uses the email link while SSO is on: break-glass",
