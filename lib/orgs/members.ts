@@ -161,6 +161,7 @@ function rowsFor(
     invitation,
     claimSeat: active,
     avoidPlainSlug: p.avoidPlainSlug,
+    clearsWaitlist: input.actor.kind === "scim",
     audit: {
       actor: input.actor,
       actions: [active ? "member.invited" : "member.created_deactivated"],

@@ -53,6 +53,12 @@ export interface NewMemberRows {
   claimSeat: boolean;
   /** Give the member the slug with a random suffix even if the plain one looks free (after losing a race for it). */
   avoidPlainSlug?: boolean;
+  /**
+   * The IdP's own create: whoever waited for a seat under this userName (lib/orgs/seat-waitlist.ts) has one
+   * now, and the entry goes in the same statement. Not when an admin adds them from the list, which keeps
+   * the entry to link the IdP's retry to the member.
+   */
+  clearsWaitlist?: boolean;
   /** The audit entry, written by the same statement. */
   audit: StatementAudit;
 }
@@ -96,6 +102,10 @@ email as (
 ),
 seat as (
   update organisation_seats set held = held + 1 where org_id = $orgId and $claimSeat::boolean and exists (select 1 from m)
+),
+waited as (
+  delete from seat_waitlist w
+  where $clearsWaitlist::boolean and w.org_id = $orgId and lower(w.user_name) = lower($userName) and exists (select 1 from m)
 ),
 audit as (
   ${AUDIT_CTE}
@@ -144,6 +154,7 @@ export async function writeNewMember(ex: Executor, p: NewMemberRows): Promise<{ 
     emailText: email?.text ?? null,
     emailHtml: email?.html ?? null,
     claimSeat: p.claimSeat,
+    clearsWaitlist: p.clearsWaitlist ?? false,
     ...auditParams(p.audit),
   };
   const [row] =

@@ -54,11 +54,6 @@ export async function listWaiting(db: Executor, orgId: string): Promise<SeatWait
     .orderBy(asc(seatWaitlist.firstRefusedAt));
 }
 
-/** A create or reactivation that succeeded by itself (the IdP retried after seats were bought): nobody waits any more. */
-export async function forgetWaiting(db: Executor, orgId: string, userName: string): Promise<void> {
-  await db.delete(seatWaitlist).where(and(eq(seatWaitlist.orgId, orgId), sql`lower(${seatWaitlist.userName}) = lower(${userName})`));
-}
-
 /**
  * The IdP's retried POST for someone an admin already added from the list:
  * the member it would have created, or undefined. The entry goes: from now on

@@ -7,7 +7,7 @@ import { allowHeld, configureGuard, keepBlocked, listHeld } from "@/lib/orgs/dep
 import { removeMember } from "@/lib/orgs/lifecycle";
 import { updateMember } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
-import { admitWaiting, dismissWaiting, forgetWaiting, linkAdmitted, listWaiting, recordWaiting } from "@/lib/orgs/seat-waitlist";
+import { admitWaiting, dismissWaiting, linkAdmitted, listWaiting, recordWaiting } from "@/lib/orgs/seat-waitlist";
 import { seatUsage } from "@/lib/orgs/seats";
 import { addMember, ownerOf } from "../helpers/admin-fixtures";
 import { makeOrg, scimActor, uniq } from "../helpers/fixtures";
@@ -170,8 +170,20 @@ describe(`the seat waiting list (${testDriver()})`, () => {
     // The IdP's retried POST links to the member once; after that the entry is gone.
     expect(await linkAdmitted(t.db, org.id, a)).toBe(added[0]!.membership.id);
     expect(await linkAdmitted(t.db, org.id, a)).toBeUndefined();
-    await forgetWaiting(t.db, org.id, b);
+    expect(await linkAdmitted(t.db, org.id, b)).toBe(added[1]!.membership.id);
     expect(await t.db.select().from(seatWaitlist).where(eq(seatWaitlist.orgId, org.id))).toEqual([]);
+  });
+
+  it("the IdP's own create, once a seat is free, takes the person off the list in the same statement; an admin's invite does not", async () => {
+    const org = await makeOrg(t.db, { seats: 5 });
+    const owner = await ownerOf(t.db, org.id);
+    const viaIdp = `idp-${uniq()}@example.com`;
+    const viaAdmin = `admin-${uniq()}@example.com`;
+    await recordWaiting(t.db, refused(org.id, viaIdp.toUpperCase(), "ext-idp"));
+    await recordWaiting(t.db, refused(org.id, viaAdmin, "ext-admin"));
+    await inviteMember(t.db, { orgId: org.id, org, email: viaIdp, actor: scimActor });
+    await inviteMember(t.db, { orgId: org.id, email: viaAdmin, actor: owner.actor });
+    expect((await listWaiting(t.db, org.id)).map((w) => w.userName)).toEqual([viaAdmin]);
   });
 
   it("an admin dismisses an entry; nobody waiting is a plain refusal", async () => {

@@ -2,7 +2,7 @@ import { personName } from "@/lib/audit/log";
 import { removeMember } from "@/lib/orgs/lifecycle";
 import { updateMember, type MemberProfile, type UpdatedMember, type UpdateMemberInput } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
-import { forgetWaiting, linkAdmitted, recordWaiting } from "@/lib/orgs/seat-waitlist";
+import { linkAdmitted, recordWaiting } from "@/lib/orgs/seat-waitlist";
 import type { Membership, User } from "@/lib/db/schema";
 import { ConflictError, SeatLimitError } from "@/lib/errors";
 import { invalidSyntax, notFound } from "../errors";
@@ -105,9 +105,8 @@ export async function createUser(ctx: ScimContext): Promise<ScimReply> {
     }
     throw e;
   }
+  // Whoever waited for a seat under this userName has one now: the create's statement removed the entry.
   ctx.notes.resourceId = created.membership.id;
-  // Whoever waited for a seat under this userName has one now.
-  await forgetWaiting(ctx.db, ctx.orgId, input.userName);
   const row: UserRow = { membership: created.membership, user: created.user, groups: [] };
   return resourceReply(ctx, row, 201, { Location: `${ctx.baseUrl}/Users/${created.membership.id}` });
 }
