@@ -30,6 +30,11 @@ export function getDatabase(): Promise<Database> {
   return holder.__rosterDb;
 }
 
+/** Whether this process has opened its own database (a server, the CLI), without opening it. */
+export function processDatabaseOpened(): boolean {
+  return holder.__rosterDb !== undefined;
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Executor } from "@/lib/db";
+import { processDatabaseOpened, type Executor } from "@/lib/db";
 import { changeCache } from "@/lib/db/change-cache";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import type { WebhookEventType } from "./events";
@@ -40,10 +40,20 @@ async function loadSubscriptions(db: Executor, orgId: string): Promise<Subscript
   return rows.filter((r) => r.enabled).map(({ endpointId, events }) => ({ endpointId, events }));
 }
 
+/**
+ * The organisation's subscriptions: from memory in a process that has its own database (a server, the CLI),
+ * whose notifications keep the cache true. A script that seeds another database (the e2e runner, test
+ * fixtures) reads them, rather than open the default embedded database just to listen.
+ */
+async function subscriptionsOf(ex: Executor, orgId: string): Promise<Subscription[]> {
+  if (!processDatabaseOpened()) return loadSubscriptions(ex, orgId);
+  return (await subscriptions.get(orgId, () => loadSubscriptions(ex, orgId))) ?? [];
+}
+
 /** Which of these event types some enabled endpoint of the organisation wants: usually none, answered from memory. */
 async function wantedTypes(ex: Executor, orgId: string, types: readonly WebhookEventType[]): Promise<WebhookEventType[]> {
   if (types.length === 0) return [];
-  const subs = (await subscriptions.get(orgId, () => loadSubscriptions(ex, orgId))) ?? [];
+  const subs = await subscriptionsOf(ex, orgId);
   return types.filter((t) => subs.some((s) => s.events.includes(t)));
 }
 
@@ -79,7 +89,7 @@ export const newMessageId = () => `msg_${randomBytes(16).toString("base64url")}`
  * crash after the commit loses nothing (the worker finds the rows).
  */
 export async function emitEvent(tx: Executor, orgId: string, type: WebhookEventType, subject: WebhookSubject): Promise<void> {
-  const subs = (await subscriptions.get(orgId, () => loadSubscriptions(tx, orgId))) ?? [];
+  const subs = await subscriptionsOf(tx, orgId);
   const targets = subs.filter((s) => s.events.includes(type));
   if (targets.length === 0) return;
   const timestamp = new Date().toISOString();
