@@ -11,7 +11,9 @@ import { expectIdpNotice, expectMemberHome, rosterCli } from "./support/sso";
  * off. An organisation per guide (made with the operator CLI, SCIM on), so
  * every panel starts from "waiting". The demo IdP sends the first request
  * under each IdP's persona (its User-Agent); Okta's is also sent directly,
- * with the user agent Okta's real client sends.
+ * with the user agent Okta's real client sends. Google Workspace has no SCIM:
+ * its first request is a SAML response, sent by the demo IdP connected as the
+ * organisation's SAML IdP.
  */
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -91,7 +93,7 @@ for (const [idp, heading, persona, turned] of [
   });
 }
 
-test("Google Workspace: SAML only, said plainly; the panel turns at the first sign-in", async ({ page, browser }) => {
+test("Google Workspace: SAML only, said plainly; the panel turns at the first SAML sign-in", async ({ page, browser, request }) => {
   const org = await makeOrg({ name: "Googleco", seats: 5, people: [{ given: "Gia", family: "Lopez", state: "invited" }] });
   await openWaitingGuide(page, org.owner, "google", "Set up Google Workspace");
   await expect(page.getByTestId("no-scim")).toContainText("Google Workspace does not provision custom SAML apps over SCIM");
@@ -100,25 +102,50 @@ test("Google Workspace: SAML only, said plainly; the panel turns at the first si
   await expect(panel(page)).toContainText("Waiting for the first sign-in");
   await screenshot(page, "setup-guide-google-waiting");
 
-  // The invited person accepts and signs in for the first time (no SSO connection here: accepting signs them in).
-  const gia = await browser.newContext();
-  const giaPage = await gia.newPage();
-  // makeOrg wrote the email in this process, whose APP_URL is not the server's: open the link's path on the server under test.
-  const to = org.people[0]!.email;
-  await expect
-    .poll(async () => {
-      await giaPage.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-      return giaPage.getByTestId("mail-to").textContent().catch(() => null);
-    })
-    .toBe(to);
-  const href = await giaPage.getByRole("link", { name: /^Open link:/ }).filter({ hasText: "invitations" }).first().getAttribute("href");
-  const link = new URL(href!);
-  await giaPage.goto(`${link.pathname}${link.search}`);
-  await giaPage.getByRole("button", { name: "Accept invitation" }).click();
-  await expectMemberHome(giaPage, "Gia Lopez");
-  await gia.close();
-  await expectTurned(page, /Gia Lopez signed in for the first time · \d\d:\d\d/);
-  await screenshot(page, "setup-guide-google-turned");
+  // The admin adds the custom SAML app in the IdP (the demo IdP plays Google Workspace) and pastes its metadata into Roster.
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signInWithMagicLink(admin, org.owner);
+  await admin.goto("/admin/security");
+  await admin.getByLabel("Identity provider metadata (XML)").fill(await (await request.get("/dev/idp/metadata")).text());
+  await admin.getByRole("button", { name: "Save connection" }).click();
+  await expect(admin.getByText("Connected", { exact: true })).toBeVisible();
+  try {
+    // The guide still waits: saving a connection is not a request from the IdP.
+    await expect(panel(page)).toContainText("Waiting for the first sign-in");
+
+    // Gia accepts her invitation; Roster sends her to the IdP, whose SAML response signs her in.
+    const gia = await browser.newContext();
+    const giaPage = await gia.newPage();
+    // makeOrg wrote the email in this process, whose APP_URL is not the server's: open the link's path on the server under test.
+    const to = org.people[0]!.email;
+    await expect
+      .poll(async () => {
+        await giaPage.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+        return giaPage.getByTestId("mail-to").textContent().catch(() => null);
+      })
+      .toBe(to);
+    const href = await giaPage.getByRole("link", { name: /^Open link:/ }).filter({ hasText: "invitations" }).first().getAttribute("href");
+    const link = new URL(href!);
+    await giaPage.goto(`${link.pathname}${link.search}`);
+    await giaPage.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(giaPage).toHaveURL(/\/dev\/idp\/sso\?/);
+    // Gia is not in the demo IdP's SCIM directory (Google has no SCIM here): it vouches for the address typed in.
+    await giaPage.getByLabel("Email address").fill(to);
+    await giaPage.getByRole("button", { name: "Sign in with this address" }).click();
+    await expectMemberHome(giaPage, "Gia Lopez");
+    await gia.close();
+    await expectTurned(page, /Gia Lopez signed in with SSO · \d\d:\d\d/);
+    await expect(panel(page)).toContainText("Single sign-on works.");
+    await screenshot(page, "setup-guide-google-turned");
+  } finally {
+    // The demo IdP serves one organisation at a time: free it for the specs that follow.
+    await admin.goto("/admin/security");
+    await admin.getByRole("button", { name: "Remove connection" }).click();
+    await admin.getByRole("button", { name: "Yes, remove connection" }).click();
+    await expect(admin.getByRole("button", { name: "Remove connection" })).toHaveCount(0);
+    await adminCtx.close();
+  }
 });
 
 test("the Security page links every guide", async ({ page }) => {

@@ -7,7 +7,7 @@ import { RichText } from "./rich-text";
 /** What GET /api/admin/security/first-request answers (dates as JSON strings). */
 interface FirstRequestAnswer {
   request: { idpName: string; summary: string; status: number; ok: boolean; detail: string | null; at: string } | null;
-  signIn: { name: string; at: string } | null;
+  signIn: { sentence: string; ok: boolean; at: string } | null;
 }
 
 const POLL_MS = 500;
@@ -15,8 +15,9 @@ const time = (iso: string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit"
 
 /**
  * The guide's last step and its live panel: "Waiting for the first request…"
- * until the IdP's first request (or, for an IdP without SCIM, the first
- * sign-in) reaches Roster, then what came, and the step checks itself off.
+ * until the IdP's first request (or, for an IdP without SCIM, its first
+ * SAML response: a sign-in through SSO, let in or refused) reaches Roster,
+ * then what came, and the step checks itself off.
  * Polls twice a second, and stops once it has turned: an open tab costs one
  * indexed one-row read per half second, and nothing afterwards.
  */
@@ -40,7 +41,7 @@ export function LivePanel({ number, step, mode }: { number: number; step: string
         setTrouble(null);
         const { request, signIn } = r.data;
         if (mode === "sign-in" && signIn) {
-          setSeen({ line: `${signIn.name} signed in for the first time · ${time(signIn.at)}`, ok: true, detail: null });
+          setSeen({ line: `${signIn.sentence} · ${time(signIn.at)}`, ok: signIn.ok, detail: null });
           return;
         }
         if (mode === "provisioning" && request) {
@@ -95,7 +96,9 @@ export function LivePanel({ number, step, mode }: { number: number; step: string
                   ? mode === "sign-in"
                     ? "Single sign-on works."
                     : "Your identity provider reached Roster with its token. Every request is in the provisioning log."
-                  : `Your identity provider reached Roster, which refused the request (${seen.detail}). Fix it in your IdP and retry; the provisioning log has every request.`}
+                  : mode === "sign-in"
+                    ? "Your identity provider reached Roster, and single sign-on works; Roster refused this person for the reason above. The audit log has every sign-in."
+                    : `Your identity provider reached Roster, which refused the request (${seen.detail}). Fix it in your IdP and retry; the provisioning log has every request.`}
               </p>
             </>
           )}

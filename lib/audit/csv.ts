@@ -1,5 +1,6 @@
 import type { Executor } from "@/lib/db";
-import { auditSentence, streamAuditLog, type AuditQuery } from "./queries";
+import { streamAuditLog, type AuditQuery } from "./queries";
+import { auditSentence } from "./sentences";
 
 const HEADER = ["time_utc", "sentence", "action", "actor_kind", "actor", "subject_name", "subject_email", "target", "details"];
 

@@ -18,6 +18,11 @@ import { getOrganisation } from "./organisations";
  * deactivating in parallel count one after the other and no more than the
  * threshold goes through in an hour. The rule itself is the policy's
  * (`deprovisionDecision`); this module only counts and records.
+ *
+ * The guard counts while it is on (Allow included). An organisation that
+ * turned it off pays nothing for it: SCIM authentication carries the setting
+ * (lib/scim/tokens.ts), so its deprovisionings skip this module and its lock
+ * and stay the single statements they were before the guard existed.
  */
 
 /** How long Allow lifts the guard: long enough for the IdP's retries (Okta, Entra: within the hour) to go through. */
@@ -198,6 +203,8 @@ export async function configureGuard(
       .update(deprovisionGuards)
       .set({ enabled: p.enabled, minCount: p.minCount, percent: p.percent, updatedAt: sql`now()` })
       .where(eq(deprovisionGuards.orgId, p.orgId));
+    // Off, nothing is held: the IdP's retries apply (and, with the guard off, are not counted: lib/orgs/member-profile.ts).
+    if (!p.enabled) await tx.delete(heldDeprovisionings).where(eq(heldDeprovisionings.orgId, p.orgId));
     const what = p.enabled ? `on: ${p.minCount} or ${p.percent}% an hour` : "off";
     await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "guard.configured", target: what });
   });

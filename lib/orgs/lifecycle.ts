@@ -11,7 +11,7 @@ import { guardDeprovision, recordHeld } from "./deprovision-guard";
 import { forgetMember } from "./member-change";
 import { updateMember } from "./member-profile";
 import { getOrganisation } from "./organisations";
-import { emitEvent, type WebhookSubject } from "@/lib/webhooks/emit";
+import { emitEvent, withEvents, type WebhookSubject } from "@/lib/webhooks/emit";
 
 /** Locks and returns a membership of the organisation; other organisations' ids are simply not found. */
 export async function lockMembership(tx: Tx, orgId: string, membershipId: string): Promise<{ membership: Membership; user: User }> {
@@ -57,10 +57,18 @@ export async function setMemberActive(
  * If-Match (`version`) is checked in the same statement.
  */
 const REMOVE = namedStatement<
-  { role: Membership["role"] | null; user_id: string | null; version: number | null; removed: number; email: string | null; name: string | null },
+  {
+    role: Membership["role"] | null;
+    user_id: string | null;
+    version: number | null;
+    removed: number;
+    email: string | null;
+    name: string | null;
+    user_name: string | null;
+  },
   Record<string, unknown>
 >(`with target as (
-  select m.id, m.role, m.user_id, m.version, u.email,
+  select m.id, m.role, m.user_id, m.version, m.user_name, u.email,
     coalesce(nullif(trim(m.display_name), ''), nullif(trim(coalesce(u.given_name, '') || ' ' || coalesce(u.family_name, '')), '')) as name
   from memberships m join users u on u.id = m.user_id where m.org_id = $orgId and m.id = $membershipId
 ),
@@ -84,7 +92,7 @@ audit as (
   select $orgId, $auditActorUserId::uuid, $auditActorLabel::text, $auditActorKind::text, 'member.removed', t.email, t.id, t.name, t.email
   from target t where exists (select 1 from gone)
 )
-select t.role, t.user_id, t.version, t.email, t.name, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
+select t.role, t.user_id, t.version, t.email, t.name, t.user_name, (select count(*) from gone)::int as removed from (select 1) one left join target t on true`);
 
 /** What member.deleted carries: the person is gone by the time it is sent, so the id (and what is known) instead of their SCIM representation. */
 function deletedUser(id: string, known: Record<string, unknown> = {}): WebhookSubject {
@@ -94,7 +102,7 @@ function deletedUser(id: string, known: Record<string, unknown> = {}): WebhookSu
 export async function removeMember(
   db: Executor,
   /** `org`: the organisation as the caller already knows it (SCIM: from authentication); read afresh when absent. */
-  p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts },
+  p: { orgId: string; membershipId: string; actor: Actor; expectedVersion?: number; org?: OrgFacts & { deprovisionGuard?: boolean } },
 ): Promise<RemovedMember> {
   const remove = async (ex: Executor, org: OrgFacts): Promise<RemovedMember> => {
     const [r] = await run(ex, REMOVE, {
@@ -103,7 +111,7 @@ export async function removeMember(
       version: p.expectedVersion ?? null,
       ...auditParams({ actor: p.actor, actions: ["member.removed"], subject: {} }),
     });
-    if (r!.removed) return { email: r!.email!, name: r!.name };
+    if (r!.removed) return { email: r!.email!, name: r!.name, userName: r!.user_name! };
     if (r!.role === null) throw new NotFoundError("User not found");
     if (p.expectedVersion !== undefined && p.expectedVersion !== r!.version) {
       throw new PreconditionFailedError(`The user changed since you read it (version ${r!.version}, not ${p.expectedVersion}).`);
@@ -113,8 +121,19 @@ export async function removeMember(
     // Removed by a parallel request between this statement's snapshot and its delete.
     throw new NotFoundError("User not found");
   };
-  // The IdP: the mass-deprovisioning guard counts the deletion under its lock, in the deletion's transaction
-  // (issue 16); the statement writes its audit entry.
+  // The IdP, in an organisation that turned the mass-deprovisioning guard off: one statement (its audit
+  // entry included; a transaction only when a webhook wants the event), the policy asked with what
+  // authentication knows.
+  if (p.actor.kind === "scim" && p.org?.deprovisionGuard === false) {
+    const org = p.org;
+    authorize(p.actor, "member.remove", { org });
+    if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");
+    forgetMember(p.orgId, p.membershipId);
+    return withEvents(db, org.id, ["member.deleted"], (ex) => remove(ex, org), (r) =>
+      deletedUser(p.membershipId, { userName: r.userName, emails: [{ value: r.email, primary: true }] }),
+    );
+  }
+  // The IdP otherwise: the guard counts the deletion under its lock, in the deletion's transaction (issue 16).
   if (p.actor.kind === "scim") {
     const known = p.org;
     if (known) authorize(p.actor, "member.remove", { org: known });
@@ -154,6 +173,7 @@ export async function removeMember(
 export interface RemovedMember {
   email: string;
   name: string | null;
+  userName: string;
 }
 
 /**

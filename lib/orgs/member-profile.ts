@@ -50,8 +50,11 @@ export interface UpdateMemberInput {
   org?: MemberOrg;
 }
 
-/** What a member change needs to know of the organisation: the policy's facts, and whether groups follow an attribute. */
-type MemberOrg = OrgFacts & Pick<Organisation, "attributeGroups">;
+/**
+ * What a member change needs to know of the organisation: the policy's facts, whether groups follow an
+ * attribute, and (SCIM, from authentication) whether the mass-deprovisioning guard is on; unknown counts as on.
+ */
+type MemberOrg = OrgFacts & Pick<Organisation, "attributeGroups"> & { deprovisionGuard?: boolean };
 
 export interface MemberChange {
   profile?: MemberProfile;
@@ -118,7 +121,10 @@ interface Tried {
   userName?: string;
 }
 
-/** A SCIM deactivation asks the mass-deprovisioning guard, which counts under a lock: it runs in the locked transaction. */
+/**
+ * A SCIM deactivation asks the mass-deprovisioning guard, which counts under a lock: it runs in the locked
+ * transaction, unless the organisation turned the guard off (then it stays one optimistic statement).
+ */
 const NEEDS_GUARD = Symbol("needs the deprovisioning guard");
 
 /** One read-compute-write; undefined when the member changed between the read and the write. */
@@ -155,7 +161,7 @@ async function attemptUpdate(
       !isDeepStrictEqual(profile.scimAttributes, membership.scimAttributes));
   const isDeactivated = membership.state === "deactivated";
   const activating = change.active !== undefined && change.active === isDeactivated;
-  const org = known ?? (await getOrganisation(ex, p.orgId));
+  const org: MemberOrg = known ?? (await getOrganisation(ex, p.orgId));
   for (const action of actionsOf(change)) authorize(p.actor, action, { org, member: membership });
   if (!accountChanged && !memberChanged && !activating) {
     // Nothing to write. A remembered member's groups may be out of date (group changes keep the version): read.
@@ -165,8 +171,9 @@ async function attemptUpdate(
   }
 
   const reactivating = activating && change.active === true;
-  // Issue 16: the IdP's deactivations are counted, and past the threshold held, under the guard row's lock.
-  if (activating && !reactivating && p.actor.kind === "scim") {
+  // Issue 16: the IdP's deactivations are counted, and past the threshold held, under the guard row's lock
+  // (the locked attempt reads the organisation afresh: its guard is then decided by the database).
+  if (activating && !reactivating && p.actor.kind === "scim" && org.deprovisionGuard !== false) {
     if (how !== "locked") return NEEDS_GUARD;
     await guardDeprovision(ex as Tx, { org, membershipId: membership.id, userName: membership.userName, kind: "deactivate" });
   }

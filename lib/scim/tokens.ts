@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { constantTimeEqual, sha256 } from "@/lib/crypto";
 import type { Executor } from "@/lib/db";
 import { changeCache } from "@/lib/db/change-cache";
-import { organisations, scimTokens, type Organisation } from "@/lib/db/schema";
+import { deprovisionGuards, organisations, scimTokens, type Organisation } from "@/lib/db/schema";
 import { TOKEN_PREFIX } from "@/lib/orgs/scim-tokens";
 
 /** last_used_at is written at most this often per token, so a busy IdP doesn't pay a write per request. */
@@ -12,7 +12,13 @@ const LAST_USED_GRANULARITY_MS = 60_000;
  * What a SCIM request knows about its organisation without reading it again:
  * the settings the API needs, as of at most AUTH_CACHE_MAX_AGE_MS ago.
  */
-export type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled" | "defaultEventTitle" | "defaultEventMinutes" | "attributeGroups">;
+export type ScimOrg = Pick<Organisation, "id" | "name" | "scimEnabled" | "defaultEventTitle" | "defaultEventMinutes" | "attributeGroups"> & {
+  /**
+   * Whether the mass-deprovisioning guard is on (the default). Off, a deactivation or deletion
+   * is one statement with no lock (lib/orgs/deprovision-guard.ts); on, the guard counts under its lock.
+   */
+  deprovisionGuard: boolean;
+};
 
 export type ScimAuthResult =
   | { ok: true; tokenId: string; tokenName: string | null; orgId: string; orgName: string; org: ScimOrg }
@@ -67,10 +73,13 @@ async function loadToken(db: Executor, hash: string): Promise<TokenRecord | unde
         defaultEventMinutes: organisations.defaultEventMinutes,
         // Groups from a user attribute: a user change syncs them only when this is set (lib/orgs/attribute-groups.ts).
         attributeGroups: organisations.attributeGroups,
+        // An organisation that never touched its guard has no row: on, the default (drizzle/0015 announces changes).
+        deprovisionGuard: sql<boolean>`coalesce(${deprovisionGuards.enabled}, true)`,
       },
     })
     .from(scimTokens)
     .innerJoin(organisations, eq(organisations.id, scimTokens.orgId))
+    .leftJoin(deprovisionGuards, eq(deprovisionGuards.orgId, scimTokens.orgId))
     .where(eq(scimTokens.tokenHash, hash));
   return row;
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
+import { auditSentence } from "@/lib/audit/sentences";
 import type { Executor } from "@/lib/db";
-import { memberships, provisioningLog, users } from "@/lib/db/schema";
+import { auditLog, memberships, provisioningLog, users } from "@/lib/db/schema";
 import { guideFor, idpFromUserAgent, type IdpId } from "./idp-guides";
 
 /**
@@ -23,9 +24,14 @@ export interface FirstRequest {
   at: Date;
 }
 
-/** A first sign-in through single sign-on (an invited person joining), for the guide of an IdP without SCIM. */
+/**
+ * For the guide of an IdP without SCIM (Google Workspace): the first request that IdP sends is a SAML
+ * response, so the panel turns on the first sign-in through single sign-on, let in or refused, said as
+ * the audit trail says it ("Gia Lopez signed in with SSO").
+ */
 export interface FirstSignIn {
-  name: string;
+  sentence: string;
+  ok: boolean;
   at: Date;
 }
 
@@ -94,25 +100,29 @@ export async function latestProvisioningRequest(db: Executor, orgId: string): Pr
   };
 }
 
-/**
- * The newest person to sign in for the first time since `since`: their invitation
- * turned them active. Read off the (org_id, state, state_changed_at) index.
- */
-export async function firstSignInSince(db: Executor, orgId: string, since: Date): Promise<FirstSignIn | null> {
+/** The first SSO sign-in (or SSO refusal) of the organisation since `since`: off the audit trail's (org_id, at) index. */
+export async function firstSsoSignInSince(db: Executor, orgId: string, since: Date): Promise<FirstSignIn | null> {
   const [row] = await db
-    .select({ givenName: users.givenName, familyName: users.familyName, email: users.email, at: memberships.joinedAt })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .select({
+      action: auditLog.action,
+      actorLabel: auditLog.actorLabel,
+      actorKind: auditLog.actorKind,
+      target: auditLog.target,
+      subjectName: auditLog.subjectName,
+      subjectEmail: auditLog.subjectEmail,
+      details: auditLog.details,
+      at: auditLog.at,
+    })
+    .from(auditLog)
     .where(
       and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.state, "active"),
-        gt(memberships.stateChangedAt, since),
-        gt(memberships.joinedAt, since),
+        eq(auditLog.orgId, orgId),
+        gt(auditLog.at, since),
+        or(eq(auditLog.action, "signin.sso"), and(eq(auditLog.action, "signin.refused"), sql`${auditLog.details}->>'method' = 'sso'`)),
       ),
     )
-    .orderBy(desc(memberships.stateChangedAt))
+    .orderBy(asc(auditLog.at))
     .limit(1);
-  if (!row?.at) return null;
-  return { name: `${row.givenName ?? ""} ${row.familyName ?? ""}`.trim() || row.email, at: row.at };
+  if (!row) return null;
+  return { sentence: auditSentence(row), ok: row.action === "signin.sso", at: row.at };
 }

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import type { ParseArgsConfig } from "node:util";
 import type { Actor } from "@/lib/audit/actor";
-import { auditSentence, streamAuditLog } from "@/lib/audit/queries";
+import { streamAuditLog } from "@/lib/audit/queries";
+import { auditSentence } from "@/lib/audit/sentences";
 import type { Db } from "@/lib/db";
 import { seedDemo } from "@/lib/dev/seed";
 import { env } from "@/lib/env";

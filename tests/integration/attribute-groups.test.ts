@@ -53,7 +53,7 @@ async function ctx(orgId: string, p: { method: string; body?: unknown; id?: stri
     url,
     orgId,
     orgName: org.name,
-    org: { id: org.id, name: org.name, scimEnabled: org.scimEnabled, defaultEventTitle: org.defaultEventTitle, defaultEventMinutes: org.defaultEventMinutes, attributeGroups: org.attributeGroups },
+    org: { id: org.id, name: org.name, scimEnabled: org.scimEnabled, defaultEventTitle: org.defaultEventTitle, defaultEventMinutes: org.defaultEventMinutes, attributeGroups: org.attributeGroups, deprovisionGuard: true },
     actor: scimActor,
     baseUrl: "http://roster.test/api/scim/v2",
     params: p.id ? { id: p.id } : {},

@@ -1,7 +1,8 @@
 import { and, desc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
-import { auditSentence, listAuditLog } from "@/lib/audit/queries";
+import { listAuditLog } from "@/lib/audit/queries";
+import { auditSentence } from "@/lib/audit/sentences";
 import { setAuditRetention } from "@/lib/audit/retention";
 import { admitMagicLinkSignIn } from "@/lib/auth/sign-in-rules";
 import { admitSsoSignIn } from "@/lib/auth/sso-sign-in";
@@ -398,7 +399,7 @@ const steps: Step[] = [
     name: "the IdP deletes them: the entry keeps who they were",
     run: async () => {
       const org = await getOrganisation(t.db, orgId);
-      expect(await removeMember(t.db, { orgId, org, membershipId: s.anaId!, actor: okta })).toEqual({ email: s.ana, name: "Ana María Ruiz" });
+      expect(await removeMember(t.db, { orgId, org, membershipId: s.anaId!, actor: okta })).toEqual({ email: s.ana, name: "Ana María Ruiz", userName: s.ana });
     },
     action: "member.removed",
     actorKind: "scim",

@@ -2,8 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeCache } from "@/lib/db/change-cache";
 import { scimTokens } from "@/lib/db/schema";
+import { configureGuard } from "@/lib/orgs/deprovision-guard";
+import { updateMember } from "@/lib/orgs/member-profile";
+import { inviteMember } from "@/lib/orgs/members";
 import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
-import { makeOrg, operator } from "../helpers/fixtures";
+import { makeOrg, operator, scimActor, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
@@ -64,6 +67,9 @@ describe(`change cache (${testDriver()})`, () => {
       ["token expiry set by hand", () => t.db.update(scimTokens).set({ expiresAt: new Date() }).where(sql`${scimTokens.id} = ${token.id}`)],
       ["organisation updated by hand", () => t.db.execute(sql`update organisations set scim_enabled = false where id = ${org.id}`)],
       ["token deleted", () => t.db.execute(sql`delete from scim_tokens where id = ${token.id}`)],
+      // SCIM authentication carries whether the mass-deprovisioning guard is on (lib/scim/tokens.ts).
+      ["guard switched off", () => configureGuard(t.db, { orgId: org.id, actor: operator, enabled: false, minCount: 5, percent: 10 })],
+      ["guard switched on", () => configureGuard(t.db, { orgId: org.id, actor: operator, enabled: true, minCount: 5, percent: 10 })],
     ];
     for (const [what, change] of changes) {
       await c.get();
@@ -71,5 +77,19 @@ describe(`change cache (${testDriver()})`, () => {
       await change();
       expect(await untilLoaded(c, before + 1), what).toBe(before + 1);
     }
+  });
+
+  it("the guard's own lock on every guarded deactivation announces nothing (it would empty every instance's token cache)", async () => {
+    const c = counted("roster_auth_changed");
+    await untilLoaded(c, 1);
+    await sleep(100);
+    const org = await makeOrg(t.db, { seats: 5 });
+    const { membership } = await inviteMember(t.db, { orgId: org.id, email: `g-${uniq()}@example.com`, actor: scimActor });
+    await c.get();
+    const before = c.loads();
+    await updateMember(t.db, { orgId: org.id, membershipId: membership.id, actor: scimActor, change: { active: false } });
+    await sleep(200);
+    await c.get();
+    expect(c.loads()).toBe(before);
   });
 });

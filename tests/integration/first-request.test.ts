@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markMemberJoined } from "@/lib/orgs/lifecycle";
+import { recordSignIn } from "@/lib/audit/sign-ins";
 import { inviteMember } from "@/lib/orgs/members";
 import { drainProvisioningLog, recordRequest } from "@/lib/scim/log";
-import { firstSignInSince, latestProvisioningRequest } from "@/lib/security/first-request";
+import { firstSsoSignInSince, latestProvisioningRequest } from "@/lib/security/first-request";
 import { makeOrg, operator, uniq } from "../helpers/fixtures";
 import { createTestDatabase, testDriver, type TestDatabase } from "../helpers/test-db";
 
@@ -70,15 +70,28 @@ describe(`setup guide live panel (${testDriver()})`, () => {
     });
   });
 
-  it("a first sign-in after the guide opened, and only then", async () => {
+  it("the first SSO sign-in after the guide opened, let in or refused; email-link sign-ins and earlier ones are not it", async () => {
     const org = await makeOrg(t.db);
-    const { membership } = await inviteMember(t.db, { orgId: org.id, email: `gia-${uniq()}@example.com`, givenName: "Gia", familyName: "Lopez", actor: operator });
-    // The owner joined when the organisation was made: before the guide opened, so not this.
+    const email = `gia-${uniq()}@example.com`;
+    const { membership, user } = await inviteMember(t.db, { orgId: org.id, email, givenName: "Gia", familyName: "Lopez", actor: operator });
+    await recordSignIn(t.db, { orgId: org.id, action: "signin.sso", email, user, membershipId: membership.id });
     await new Promise((r) => setTimeout(r, 5));
     const before = new Date();
-    expect(await firstSignInSince(t.db, org.id, before)).toBeNull();
-    await markMemberJoined(t.db, { orgId: org.id, membershipId: membership.id });
-    expect(await firstSignInSince(t.db, org.id, before)).toMatchObject({ name: "Gia Lopez" });
-    expect(await firstSignInSince(t.db, org.id, new Date(Date.now() + 60_000))).toBeNull();
+    expect(await firstSsoSignInSince(t.db, org.id, before)).toBeNull();
+    await recordSignIn(t.db, { orgId: org.id, action: "signin.email_link", email, user, membershipId: membership.id });
+    await recordSignIn(t.db, { orgId: org.id, action: "signin.refused", email, user, membershipId: membership.id, details: { reason: "sso_required", method: "email_link" } });
+    expect(await firstSsoSignInSince(t.db, org.id, before)).toBeNull();
+    await recordSignIn(t.db, { orgId: org.id, action: "signin.refused", email, user, membershipId: membership.id, details: { reason: "invited", method: "sso" } });
+    await recordSignIn(t.db, { orgId: org.id, action: "signin.sso", email, user, membershipId: membership.id });
+    expect(await firstSsoSignInSince(t.db, org.id, before)).toMatchObject({
+      sentence: "Gia Lopez was refused sign-in with SSO: the invitation was not accepted yet",
+      ok: false,
+    });
+    const other = await makeOrg(t.db);
+    expect(await firstSsoSignInSince(t.db, other.id, before)).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    const later = new Date();
+    await recordSignIn(t.db, { orgId: org.id, action: "signin.sso", email, user, membershipId: membership.id });
+    expect(await firstSsoSignInSince(t.db, org.id, later)).toMatchObject({ sentence: "Gia Lopez signed in with SSO", ok: true });
   });
 });

@@ -114,6 +114,29 @@ describe(`the mass-deprovisioning guard (${testDriver()})`, () => {
     expect(await stateOf(people[7]!)).toBe("deactivated");
   });
 
+  it("off, as SCIM authentication reports it: deactivations and deletions apply as single statements, uncounted; switching off drops what was held", async () => {
+    const { org, people, owner } = await orgOf(14);
+    await configureGuard(t.db, { orgId: org.id, actor: owner.actor, enabled: true, minCount: 2, percent: 0 });
+    await deactivate(org.id, people[0]!);
+    await deactivate(org.id, people[1]!);
+    await expect(deactivate(org.id, people[2]!)).rejects.toBeInstanceOf(DeprovisionHeldError);
+    expect(await listHeld(t.db, org.id)).toHaveLength(1);
+    await configureGuard(t.db, { orgId: org.id, actor: owner.actor, enabled: false, minCount: 2, percent: 0 });
+    expect(await listHeld(t.db, org.id)).toEqual([]);
+    // What lib/scim/tokens.ts hands the SCIM handlers for this organisation now.
+    const known = { ...org, attributeGroups: null, deprovisionGuard: false };
+    for (const id of people.slice(2, 8)) await updateMember(t.db, { orgId: org.id, membershipId: id, actor: scimActor, org: known, change: { active: false } });
+    for (const id of people.slice(8, 10)) await removeMember(t.db, { orgId: org.id, membershipId: id, actor: scimActor, org: known });
+    expect(await stateOf(people[7]!)).toBe("deactivated");
+    expect(await stateOf(people[9]!)).toBeUndefined();
+    const counted = async () =>
+      (await t.db.select({ n: sql<number>`count(*)::int` }).from(deprovisionings).where(eq(deprovisionings.orgId, org.id)))[0]!.n;
+    expect(await counted()).toBe(2);
+    // Back on, it counts again: the two of this hour already reach the threshold.
+    await configureGuard(t.db, { orgId: org.id, actor: owner.actor, enabled: true, minCount: 2, percent: 0 });
+    await expect(deactivate(org.id, people[10]!)).rejects.toBeInstanceOf(DeprovisionHeldError);
+  });
+
   it("parallel deactivations count under the lock: exactly the threshold goes through", async () => {
     const { org, people } = await orgOf(30);
     const results = await Promise.allSettled(people.slice(0, 20).map((id) => deactivate(org.id, id)));

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditSentence, listAuditLog } from "@/lib/audit/queries";
+import { listAuditLog } from "@/lib/audit/queries";
+import { auditSentence } from "@/lib/audit/sentences";
 import { listProvisioningLog } from "@/lib/audit/provisioning";
 import { auditLog } from "@/lib/db/schema";
 import { db, GROUP, logRows, makeScimOrg, newUser, patchBody, type ScimOrg } from "./support";

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { heldDeprovisionings, memberships, organisationSeats, seatWaitlist } from "@/lib/db/schema";
+import { deprovisionings, heldDeprovisionings, memberships, organisationSeats, seatWaitlist } from "@/lib/db/schema";
 import { addSeats } from "@/lib/orgs/billing";
+import { configureGuard } from "@/lib/orgs/deprovision-guard";
 import { admitWaiting } from "@/lib/orgs/seat-waitlist";
 import { ctx, db, ERROR, logRows, makeScimOrg, newUser, operator, patchBody, ScimClient, type ScimOrg } from "./support";
 
@@ -14,8 +15,11 @@ import { ctx, db, ERROR, logRows, makeScimOrg, newUser, operator, patchBody, Sci
  */
 
 /** An organisation of `size` members provisioned over SCIM (no owner: every one may be deactivated). */
-async function orgWith(size: number): Promise<{ org: ScimOrg; ids: string[] }> {
+async function orgWith(size: number, guard: "on" | "off" = "on"): Promise<{ org: ScimOrg; ids: string[] }> {
   const org = await makeScimOrg({ seats: size + 5 });
+  // Before the first request, so the servers' first read of the token already says "off"
+  // (announcing the switch to servers that cached it is tests/integration/change-cache.test.ts's).
+  if (guard === "off") await configureGuard((await db()).db, { orgId: org.id, actor: operator, enabled: false, minCount: 5, percent: 10 });
   const ids: string[] = [];
   for (let i = 0; i < size; i += 10) {
     const batch = await Promise.all(Array.from({ length: Math.min(10, size - i) }, () => org.client.post("/Users", newUser())));
@@ -49,6 +53,23 @@ describe("the mass-deprovisioning guard over HTTP", () => {
     expect(seats!.held).toBe(35);
     const held = await d.select().from(heldDeprovisionings).where(eq(heldDeprovisionings.orgId, org.id));
     expect(held).toHaveLength(19);
+  });
+
+  it("switched off by the owner: two instances deactivate and delete everyone in parallel, nothing is held or counted", async () => {
+    const { org, ids } = await orgWith(30, "off");
+    const { db: d } = await db();
+    const second = new ScimClient(`${ctx().secondUrl}/api/scim/v2`, org.token);
+    const client = (i: number) => (i % 2 === 0 ? org.client : second);
+    const deactivated = await Promise.all(ids.slice(0, 20).map((id, i) => client(i).patch(`/Users/${id}`, deactivation)));
+    expect(deactivated.map((r) => r.status).filter((s) => s !== 200 && s !== 204)).toEqual([]);
+    const deleted = await Promise.all(ids.slice(20).map((id, i) => client(i).delete(`/Users/${id}`)));
+    expect(deleted.map((r) => r.status)).toEqual(ids.slice(20).map(() => 204));
+    const states = await d.select({ state: memberships.state }).from(memberships).where(eq(memberships.orgId, org.id));
+    expect(states.map((r) => r.state)).toEqual(ids.slice(0, 20).map(() => "deactivated"));
+    const [counted] = await d.select({ n: sql<number>`count(*)::int` }).from(deprovisionings).where(eq(deprovisionings.orgId, org.id));
+    expect(counted!.n).toBe(0);
+    const [seats] = await d.select().from(organisationSeats).where(eq(organisationSeats.orgId, org.id));
+    expect(seats!.held).toBe(0);
   });
 
   it("the held answer: 429, Retry-After, a SCIM error naming what happened and where to confirm; deletes too; the log has it", async () => {

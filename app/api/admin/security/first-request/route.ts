@@ -1,12 +1,12 @@
 import { getDb } from "@/lib/db";
 import { adminRoute } from "@/lib/http/admin-route";
 import { HttpError } from "@/lib/http/errors";
-import { firstSignInSince, latestProvisioningRequest } from "@/lib/security/first-request";
+import { firstSsoSignInSince, latestProvisioningRequest } from "@/lib/security/first-request";
 
 /**
  * The setup guide's live panel (polled until it turns): the organisation's
  * newest SCIM request, and with `?signInSince=<ISO time>` the first SSO
- * sign-in after that time (the Google guide, which has no SCIM).
+ * sign-in (or SSO refusal) after that time (the Google guide, which has no SCIM).
  * adminRoute asks the policy's "console.open" first; both reads are scoped to
  * the viewer's organisation.
  */
@@ -20,7 +20,7 @@ export const GET = adminRoute(undefined, async ({ req, viewer }) => {
   }
   const [request, signIn] = await Promise.all([
     latestProvisioningRequest(db, viewer.org.id),
-    since ? firstSignInSince(db, viewer.org.id, since) : Promise.resolve(null),
+    since ? firstSsoSignInSince(db, viewer.org.id, since) : Promise.resolve(null),
   ]);
   return { request, signIn };
 });
