@@ -137,6 +137,8 @@ test("Google Workspace: SAML only, said plainly; the panel turns at the first SA
     await gia.close();
     await expectTurned(page, /Gia Lopez signed in with SSO · \d\d:\d\d/);
     await expect(panel(page)).toContainText("Single sign-on works.");
+    // The rest of the guide follows without a reload: the SSO section now says what is true.
+    await expect(page.getByText("Connected", { exact: true })).toBeVisible();
     await screenshot(page, "setup-guide-google-turned");
   } finally {
     // The demo IdP serves one organisation at a time: free it for the specs that follow.

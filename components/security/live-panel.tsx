@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { callApi } from "../api-client";
 import { RichText } from "./rich-text";
@@ -25,6 +26,12 @@ export function LivePanel({ number, step, mode }: { number: number; step: string
   const [since] = useState(() => new Date().toISOString());
   const [seen, setSeen] = useState<{ line: string; ok: boolean; detail: string | null } | null>(null);
   const [trouble, setTrouble] = useState<string | null>(null);
+  const router = useRouter();
+
+  // What came changes the rest of the guide too (SSO "Connected", SCIM's last request): re-render it, without a reload.
+  useEffect(() => {
+    if (seen) router.refresh();
+  }, [seen, router]);
 
   useEffect(() => {
     if (seen) return;
