@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { makeOrg } from "./support/admin";
 import { signInWithMagicLink } from "./support/auth";
 import { screenshot } from "./support/screenshots";
 import { pageAlert, rosterCli } from "./support/sso";
 
 /**
- * Issue 19's audit acceptance on the production build: on Acme (SSO through
- * the demo IdP), an IdP named "Okta" provisions, deactivates and deletes a
+ * Issue 19's audit acceptance on the production build: on an organisation of
+ * its own (SSO through the demo IdP, connected here and removed at the end, so
+ * the demo IdP is free for the specs that follow), an IdP named "Okta"
+ * provisions, deactivates and deletes a
  * person over SCIM; the owner comes in by the break-glass email link; a
  * deactivated member is refused at SSO. All of it is in the audit trail in
  * plain words, the deleted person is found by name, and the CSV export says
@@ -18,18 +21,29 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const id = randomBytes(3).toString("hex");
-const PERSON = { given: "Priya", family: "Shah", email: `priya-${id}@acme.example` };
-const OWNER = "ava@acme.example";
+let org: Awaited<ReturnType<typeof makeOrg>>;
+let PERSON: { given: string; family: string; email: string };
+let OWNER: string;
 
 let ownerCtx: BrowserContext;
 let owner: Page;
 
 test.beforeAll(async ({ browser }) => {
+  org = await makeOrg({
+    name: "Auditco",
+    seats: 5,
+    people: [
+      { given: "Nora", family: "Walsh", state: "deactivated" },
+      { given: "Ben", family: "Okafor", role: "admin" },
+    ],
+  });
+  OWNER = org.owner;
+  PERSON = { given: "Priya", family: "Shah", email: `priya-${id}@${org.domain}` };
   ownerCtx = await browser.newContext({ acceptDownloads: true });
   owner = await ownerCtx.newPage();
 });
 test.afterAll(async () => {
-  // Acme's members sign in with email links in the specs that follow: give Acme back its SSO-free sign-in.
+  // The demo IdP serves one organisation at a time: free it for the specs that follow.
   if (owner) {
     await owner.goto("/admin/security");
     const remove = owner.getByRole("button", { name: "Remove connection" });
@@ -43,9 +57,9 @@ test.afterAll(async () => {
 });
 
 test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sign-in are in the trail in plain words", async ({ page, request, browser }) => {
-  // The operator turns SCIM on for Acme and issues the token the IdP ("Okta") uses.
-  rosterCli("enable-scim", "--org", "acme");
-  const token = rosterCli("issue-token", "--org", "acme", "--label", "Okta");
+  // The operator turns SCIM on and issues the token the IdP ("Okta") uses.
+  rosterCli("enable-scim", "--org", org.slug);
+  const token = rosterCli("issue-token", "--org", org.slug, "--label", "Okta");
   const base = token.scimBaseUrl as string;
   const headers = { Authorization: `Bearer ${token.scimToken as string}`, "Content-Type": "application/scim+json" };
   const created = await request.post(`${base}/Users`, {
@@ -68,7 +82,7 @@ test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sig
   expect((await request.patch(`${base}/Users/${userId}`, { headers, data: patch(false) })).status()).toBe(204);
   expect((await request.delete(`${base}/Users/${userId}`, { headers })).status()).toBe(204);
 
-  // The owner (no SSO yet: a plain email-link sign-in) connects the demo IdP as Acme's SAML IdP.
+  // The owner (no SSO yet: a plain email-link sign-in) connects the demo IdP as the organisation's SAML IdP.
   const setupCtx = await browser.newContext();
   const setup = await setupCtx.newPage();
   await signInWithMagicLink(setup, OWNER);
@@ -81,15 +95,15 @@ test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sig
   // Nora is deactivated: the IdP vouches for her, Roster refuses her.
   // (She is not in the demo IdP's directory: it signs in any address typed in.)
   await page.goto("/login");
-  await page.getByLabel("Work email").fill("nora@acme.example");
+  await page.getByLabel("Work email").fill(org.people[0]!.email);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/dev\/idp\/sso\?/);
-  await page.getByLabel("Email address").fill("nora@acme.example");
+  await page.getByLabel("Email address").fill(org.people[0]!.email);
   await page.getByRole("button", { name: "Sign in with this address" }).click();
   await expect(page).toHaveURL(/\/login\/refused\?reason=deactivated/);
   await expect(pageAlert(page)).toContainText("deactivated");
 
-  // Acme has SSO: the owner's email link is the break-glass way in.
+  // SSO is on now: the owner's email link is the break-glass way in.
   await signInWithMagicLink(owner, OWNER);
   await owner.goto("/admin/audit");
   const trail = owner.getByRole("table", { name: "Audit log" });
@@ -97,10 +111,10 @@ test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sig
   await expect(trail).toContainText(`Okta provisioned ${name}`);
   await expect(trail).toContainText(`Okta deactivated ${name}`);
   await expect(trail).toContainText(`Okta deleted ${name}`);
-  await expect(trail).toContainText("Ava Thompson used the break-glass email link (SSO bypassed)");
+  await expect(trail).toContainText("Olive Owner used the break-glass email link (SSO bypassed)");
   await expect(trail).toContainText("Nora Walsh was refused sign-in with SSO: the account is deactivated");
-  await expect(trail).toContainText("Ava Thompson signed in with an email link");
-  await expect(trail).toContainText(/ava@acme\.example set up single sign-on with .*\/dev\/idp/);
+  await expect(trail).toContainText("Olive Owner signed in with an email link");
+  await expect(trail).toContainText(`${OWNER} set up single sign-on with`);
   await screenshot(owner, "audit-log");
 });
 
@@ -126,7 +140,7 @@ test("the deleted person is found by name; filters narrow the trail; an empty re
 test("CSV export of the same: streamed, one line per entry, the same sentences", async () => {
   await owner.goto("/admin/audit?q=priya%20sh");
   const [download] = await Promise.all([owner.waitForEvent("download"), owner.getByRole("link", { name: "Export CSV" }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^audit-acme-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^audit-${org.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const csv = fs.readFileSync((await download.path())!, "utf8");
   const lines = csv.trim().split("\r\n");
   // A BOM first, so Excel reads the names as UTF-8 (trim() drops it from the lines).
@@ -150,7 +164,7 @@ test("the owner sees and changes the retention; an admin only sees it", async ({
 
   const ctx = await browser.newContext();
   const ben = await ctx.newPage();
-  await signInWithMagicLink(ben, "ben@acme.example");
+  await signInWithMagicLink(ben, org.people[1]!.email);
   await ben.goto("/admin/audit");
   await expect(ben.getByText("Only the owner can change this.")).toBeVisible();
   await expect(ben.getByLabel("Keep entries for")).toHaveCount(0);

@@ -68,6 +68,7 @@ test("Okta: the guide says what to paste, waits, and turns on Okta's first creat
 });
 
 for (const [idp, heading, persona, turned] of [
+  ["okta", "Set up Okta", "Okta", /Okta · read Roster's settings/],
   ["entra", "Set up Microsoft Entra ID", "Microsoft Entra ID", /Microsoft Entra ID · read Roster's settings/],
   ["onelogin", "Set up OneLogin", "OneLogin", /OneLogin · read Roster's settings/],
   ["jumpcloud", "Set up JumpCloud", "JumpCloud", /JumpCloud · read Roster's settings/],

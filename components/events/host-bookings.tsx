@@ -1,18 +1,9 @@
+import type { HostBooking } from "@/lib/events/host-bookings";
 import { Badge } from "../badge";
 import { ConfirmAction } from "../confirm-action";
 import { EmptyState } from "../empty-state";
 import { formatCount } from "../format";
 import { Table, TBody, Td, Th, THead } from "../table";
-
-export interface HostBookingRow {
-  id: string;
-  eventTitle: string;
-  startsAt: Date;
-  endsAt: Date;
-  attendeeName: string;
-  attendeeEmail: string;
-  status: "confirmed" | "cancelled";
-}
 
 /**
  * A host's meetings: upcoming ones with Cancel (the booker is emailed), then
@@ -27,8 +18,8 @@ export function HostBookings({
   limit,
   self,
 }: {
-  upcoming: HostBookingRow[];
-  past: HostBookingRow[];
+  upcoming: HostBooking[];
+  past: HostBooking[];
   timeZone: string;
   hostName: string;
   /** The most each list holds: a full list says that older ones are not shown. */
@@ -36,7 +27,7 @@ export function HostBookings({
   /** The host's own page ("you") rather than an admin's view of them. */
   self: boolean;
 }) {
-  const when = (b: HostBookingRow) => {
+  const when = (b: HostBooking) => {
     const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(b.startsAt);
     const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" });
     return `${day}, ${time.format(b.startsAt)}–${time.format(b.endsAt)}`;

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { openDatabase } from "@/lib/db/client";
-import { markMemberJoined } from "@/lib/orgs/lifecycle";
+import { markMemberJoined, setMemberActive } from "@/lib/orgs/lifecycle";
 import { inviteMember } from "@/lib/orgs/members";
 import { createOrganisation } from "@/lib/orgs/organisations";
 import { changeRole } from "@/lib/orgs/roles";
@@ -16,7 +16,7 @@ export async function makeOrg(opts: {
   seats: number;
   billing?: "card" | "invoice";
   ssoConfigured?: boolean;
-  people?: { given: string; family: string; role?: "admin"; state?: "invited" | "active" }[];
+  people?: { given: string; family: string; role?: "admin"; state?: "invited" | "active" | "deactivated" }[];
 }) {
   const tag = randomBytes(3).toString("hex");
   const domain = `${opts.name.toLowerCase().replace(/[^a-z]+/g, "")}-${tag}.example`;
@@ -36,6 +36,7 @@ export async function makeOrg(opts: {
       const email = `${p.given.toLowerCase()}@${domain}`;
       const { membership } = await inviteMember(database.db, { orgId: org.id, email, givenName: p.given, familyName: p.family, actor: operator });
       if (p.state !== "invited") await markMemberJoined(database.db, { orgId: org.id, membershipId: membership.id });
+      if (p.state === "deactivated") await setMemberActive(database.db, { orgId: org.id, membershipId: membership.id, active: false, actor: operator });
       if (p.role) await changeRole(database.db, { orgId: org.id, membershipId: membership.id, role: p.role, actor: operator });
       people.push({ id: membership.id, email, name: `${p.given} ${p.family}` });
     }

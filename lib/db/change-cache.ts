@@ -1,6 +1,6 @@
 import { log } from "@/lib/log/logger";
 import type { Database } from "./client";
-import { getDatabase } from "./index";
+import { openedDatabase } from "./index";
 
 /**
  * A per-process cache of rows that rarely change and are read on every
@@ -17,7 +17,9 @@ import { getDatabase } from "./index";
  * Until the subscription is in force (and after a reconnection, until it is
  * again) nothing is cached. Entries loaded by a request that overlapped a
  * notification are discarded: `load` runs against the generation it started
- * in, and a newer generation wins.
+ * in, and a newer generation wins. A process that has not opened its own
+ * database (a script seeding another one: the e2e runner, test fixtures)
+ * never subscribes, so it reads through rather than open a database to listen.
  */
 export interface ChangeCache<V> {
   /** The cached value, or `load()`'s, which is then cached unless a change was announced meanwhile. */
@@ -35,8 +37,8 @@ interface Entry<V> {
 /** Entries above this many are not added: a bound on memory whatever the callers do. */
 const MAX_ENTRIES = 10_000;
 
-/** `database` is the process's own unless given (tests pass theirs). */
-export function changeCache<V>(channel: string, maxAgeMs: number, database: () => Promise<Database> = getDatabase): ChangeCache<V> {
+/** `database` is the process's own, once opened, unless given (tests pass theirs). */
+export function changeCache<V>(channel: string, maxAgeMs: number, database: () => Promise<Database> | undefined = openedDatabase): ChangeCache<V> {
   const entries = new Map<string, Entry<V>>();
   let generation = 0;
   let listening = false;
@@ -47,7 +49,10 @@ export function changeCache<V>(channel: string, maxAgeMs: number, database: () =
     entries.clear();
   };
   const subscribe = () => {
-    subscribing ??= database()
+    if (subscribing) return;
+    const opened = database();
+    if (!opened) return;
+    subscribing = opened
       .then((db) =>
         db.listen(channel, invalidate, () => {
           invalidate();

@@ -30,9 +30,12 @@ export function getDatabase(): Promise<Database> {
   return holder.__rosterDb;
 }
 
-/** Whether this process has opened its own database (a server, the CLI), without opening it. */
-export function processDatabaseOpened(): boolean {
-  return holder.__rosterDb !== undefined;
+/**
+ * The process's own database if it has opened it (a server, the CLI), without opening it: undefined in a
+ * script that works on another database (the e2e runner, test fixtures).
+ */
+export function openedDatabase(): Promise<Database> | undefined {
+  return holder.__rosterDb;
 }
 
 export async function getDb(): Promise<Db> {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { processDatabaseOpened, type Executor } from "@/lib/db";
+import type { Executor } from "@/lib/db";
 import { changeCache } from "@/lib/db/change-cache";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import type { WebhookEventType } from "./events";
@@ -40,13 +40,8 @@ async function loadSubscriptions(db: Executor, orgId: string): Promise<Subscript
   return rows.filter((r) => r.enabled).map(({ endpointId, events }) => ({ endpointId, events }));
 }
 
-/**
- * The organisation's subscriptions: from memory in a process that has its own database (a server, the CLI),
- * whose notifications keep the cache true. A script that seeds another database (the e2e runner, test
- * fixtures) reads them, rather than open the default embedded database just to listen.
- */
+/** The organisation's subscriptions, from memory where the cache can listen (lib/db/change-cache.ts reads through elsewhere). */
 async function subscriptionsOf(ex: Executor, orgId: string): Promise<Subscription[]> {
-  if (!processDatabaseOpened()) return loadSubscriptions(ex, orgId);
   return (await subscriptions.get(orgId, () => loadSubscriptions(ex, orgId))) ?? [];
 }
 

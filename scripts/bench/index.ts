@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     drop = database.drop;
     vacuum = await autovacuumStandIn(database.url);
     server = await startAppServer({ port: Number(values.port), databaseUrl: database.url, env: { SCIM_RATE_LIMIT: "0" } });
-    const r = spawnSync("npx", ["tsx", "scripts/roster.ts", "create-org", "--name", "Bench Org", "--seats", String(N + 10), "--scim", "--json"], {
+    const r = spawnSync("npx", ["tsx", "scripts/roster.ts", "create-org", "--name", "Bench Org", "--seats", String(N + 10), "--scim", "--deprovision-guard", "off", "--json"], {
       env: { ...process.env, DATABASE_URL: database.url, APP_URL: server.url, NODE_ENV: "production", ROSTER_DEMO: "1" },
       encoding: "utf8",
     });

@@ -1,42 +1,25 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSigningKey } from "@/lib/dev/idp/keys";
-import { createPostgresDatabase } from "../../scripts/lib/local-database";
+import { cliDatabase, type CliDatabase } from "../helpers/cli";
 import { TestIdp } from "../helpers/sso";
 import { testDriver } from "../helpers/test-db";
 
 /** `roster set-sso` exactly as an operator (or an outside test harness) runs it, on the driver under test. */
-let env: Record<string, string>;
-let dir: string;
-let cleanup: () => Promise<void>;
+let cli: CliDatabase;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-cli-sso-"));
-  if (testDriver() === "postgres") {
-    const db = await createPostgresDatabase("roster_cli_sso");
-    env = { DATABASE_URL: db.url, DATA_DIR: dir };
-    cleanup = db.drop;
-  } else {
-    env = { DATABASE_URL: "", DATA_DIR: dir };
-    cleanup = async () => {};
-  }
-  Object.assign(env, { APP_URL: "http://127.0.0.1:4998", AUTH_SECRET: "cli-test-secret-cli-test-secret-0123456789" });
+  cli = await cliDatabase("roster_cli_sso", { APP_URL: "http://127.0.0.1:4998", AUTH_SECRET: "cli-test-secret-cli-test-secret-0123456789" });
 });
 afterAll(async () => {
-  await cleanup?.();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await cli?.drop();
 });
 
-function roster(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "scripts/roster.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const roster = (...args: string[]) => cli.roster(...args);
 
 function file(name: string, content: string): string {
-  const p = path.join(dir, name);
+  const p = path.join(cli.dir, name);
   fs.writeFileSync(p, content);
   return p;
 }
@@ -72,7 +55,7 @@ describe(`roster set-sso (${testDriver()})`, () => {
     expect(sp.stdout).toBe("");
     expect(sp.stderr).toContain("This is a service provider's metadata");
 
-    const missing = roster("set-sso", "--org", "sso-org", "--metadata", path.join(dir, "nope.xml"), "--json");
+    const missing = roster("set-sso", "--org", "sso-org", "--metadata", path.join(cli.dir, "nope.xml"), "--json");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("Cannot read the metadata file");
 

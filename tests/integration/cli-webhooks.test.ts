@@ -1,36 +1,19 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../scripts/lib/local-database";
+import { cliDatabase, type CliDatabase } from "../helpers/cli";
 import { testDriver } from "../helpers/test-db";
 
 /** webhook-add and webhook-list as outside tools call them, on the driver under test (like cli.test.ts). */
-let env: Record<string, string>;
-let cleanup: () => Promise<void>;
+let cli: CliDatabase;
 
 beforeAll(async () => {
-  if (testDriver() === "postgres") {
-    const db = await createPostgresDatabase("roster_cli_hooks");
-    env = { DATABASE_URL: db.url };
-    cleanup = db.drop;
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-cli-hooks-"));
-    env = { DATABASE_URL: "", DATA_DIR: dir };
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-  env.APP_URL = "http://127.0.0.1:4998";
+  cli = await cliDatabase("roster_cli_hooks", { APP_URL: "http://127.0.0.1:4998" });
 });
 afterAll(async () => {
-  await cleanup?.();
+  await cli?.drop();
 });
 
-function roster(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "scripts/roster.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const roster = (...args: string[]) => cli.roster(...args);
 
 describe(`operator CLI: webhooks (${testDriver()})`, () => {
   it("webhook-add --json prints the id and a Standard Webhooks secret once; webhook-list shows the endpoint, never the secret", () => {

@@ -1,9 +1,5 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../scripts/lib/local-database";
+import { cliDatabase, type CliDatabase } from "../helpers/cli";
 import { testDriver } from "../helpers/test-db";
 
 /**
@@ -11,29 +7,16 @@ import { testDriver } from "../helpers/test-db";
  * test: PostgreSQL (a database of its own) or the embedded database (a
  * temporary data directory).
  */
-let env: Record<string, string>;
-let cleanup: () => Promise<void>;
+let cli: CliDatabase;
 
 beforeAll(async () => {
-  if (testDriver() === "postgres") {
-    const db = await createPostgresDatabase("roster_cli");
-    env = { DATABASE_URL: db.url };
-    cleanup = db.drop;
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-cli-"));
-    env = { DATABASE_URL: "", DATA_DIR: dir };
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-  env.APP_URL = "http://127.0.0.1:4999";
+  cli = await cliDatabase("roster_cli", { APP_URL: "http://127.0.0.1:4999" });
 });
 afterAll(async () => {
-  await cleanup?.();
+  await cli?.drop();
 });
 
-function roster(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "scripts/roster.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const roster = (...args: string[]) => cli.roster(...args);
 
 describe(`operator CLI (${testDriver()})`, () => {
   it("create-org --scim --owner --json prints exactly one JSON object with a working token", async () => {
