@@ -58,7 +58,7 @@ test("the waiting list fills on a refused create and empties through Add seats +
   await page.goto("/admin/users");
   const banner = page.getByRole("alert").filter({ hasText: "Your identity provider could not add 1 person" });
   await expect(banner.getByRole("list", { name: "People refused for lack of seats" })).toContainText(hire);
-  await expect(banner).toContainText("0 seats are free for 1 waiting");
+  await expect(banner).toContainText("No seat is free for the 1 person waiting. Add 1 seat");
   await screenshot(page, "users-waiting-list");
 
   await banner.getByRole("link", { name: "Add 1 seat" }).click();

@@ -66,7 +66,7 @@ export function WaitingList({
         {enough
           ? `${plural(available, "seat is", "seats are")} free. Add them now: they get their invitation, and your IdP finds them by userName at its next sync.`
           : canBuy
-            ? `${plural(available, "seat is", "seats are")} free for ${n} waiting. Add ${plural(needed, "seat")}, then add ${them} here in one step.`
+            ? `${available === 0 ? "No seat is" : `Only ${plural(available, "seat is", "seats are")}`} free for the ${plural(n, "person", "people")} waiting. Add ${plural(needed, "seat")}, then add ${them} here in one step.`
             : `Your organisation pays by invoice: ask your Customer Success Manager for more seats, then add ${them} here in one step.`}
       </p>
       <p className="mt-1">
