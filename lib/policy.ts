@@ -218,7 +218,7 @@ export interface DeprovisionFacts {
   allowedUntil: Date | null;
   /** Memberships of the organisation, in any state. */
   members: number;
-  /** SCIM deactivations and deletions applied in the last hour. */
+  /** Other people deactivated or deleted over SCIM in the last hour (a person counts once, whatever was done to them). */
   lastHour: number;
   now: Date;
 }

@@ -42,9 +42,15 @@ async function lockGuard(tx: Executor, orgId: string): Promise<DeprovisionGuard>
   return row!;
 }
 
+/**
+ * The threshold is in people, not requests: someone deactivated and then deleted within the hour
+ * (Entra's soft delete followed by a delete, an IdP's retry) counts once, so `last_hour` counts the
+ * other people deprovisioned, and this one is the "+ 1" of the policy.
+ */
 const COUNTS = statement<{ members: number; last_hour: number; now: Date | string }>(`select
   (select count(*) from memberships where org_id = $1)::int as members,
-  (select count(*) from deprovisionings where org_id = $1 and at > now() - interval '1 hour')::int as last_hour,
+  (select count(distinct membership_id) from deprovisionings
+    where org_id = $1 and at > now() - interval '1 hour' and membership_id <> $2)::int as last_hour,
   now() as now`);
 
 /** The URL where owners and admins see what is held. */
@@ -62,7 +68,7 @@ export async function guardDeprovision(
   p: { org: Pick<OrgFacts, "id" | "name">; membershipId: string; userName: string; kind: DeprovisionKind },
 ): Promise<void> {
   const guard = await lockGuard(tx, p.org.id);
-  const [counts] = await run(tx, COUNTS, [p.org.id]);
+  const [counts] = await run(tx, COUNTS, [p.org.id, p.membershipId]);
   const facts = {
     enabled: guard.enabled,
     minCount: guard.minCount,

@@ -137,6 +137,17 @@ describe(`the mass-deprovisioning guard (${testDriver()})`, () => {
     await expect(deactivate(org.id, people[10]!)).rejects.toBeInstanceOf(DeprovisionHeldError);
   });
 
+  it("counts people, not requests: a person deactivated and then deleted within the hour counts once", async () => {
+    const { org, people } = await orgOf(20);
+    for (const id of people.slice(0, 5)) await deactivate(org.id, id);
+    // Five people so far; deleting two of them (and retrying one) makes no sixth.
+    await removeMember(t.db, { orgId: org.id, membershipId: people[0]!, actor: scimActor });
+    await removeMember(t.db, { orgId: org.id, membershipId: people[1]!, actor: scimActor });
+    expect(await stateOf(people[1]!)).toBeUndefined();
+    await expect(deactivate(org.id, people[5]!)).rejects.toBeInstanceOf(DeprovisionHeldError);
+    await expect(removeMember(t.db, { orgId: org.id, membershipId: people[6]!, actor: scimActor })).rejects.toBeInstanceOf(DeprovisionHeldError);
+  });
+
   it("parallel deactivations count under the lock: exactly the threshold goes through", async () => {
     const { org, people } = await orgOf(30);
     const results = await Promise.allSettled(people.slice(0, 20).map((id) => deactivate(org.id, id)));
