@@ -17,6 +17,7 @@ export const AUDIT_CATEGORIES = {
   sso: "Single sign-on",
   group: "Groups",
   organisation: "Organisation",
+  webhook: "Webhooks",
 } as const;
 type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 

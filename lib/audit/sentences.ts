@@ -49,6 +49,11 @@ const LABELS: Record<string, string> = {
   "guard.allowed": "Allowed held deprovisioning",
   "guard.kept_blocked": "Kept deprovisioning blocked",
   "guard.configured": "Changed the deprovisioning guard",
+  "webhook.created": "Added a webhook endpoint",
+  "webhook.updated": "Changed a webhook endpoint",
+  "webhook.secret_rotated": "Rotated a webhook secret",
+  "webhook.deleted": "Deleted a webhook endpoint",
+  "webhook.disabled": "Turned off a failing webhook endpoint",
   "signin.sso": "Signed in with SSO",
   "signin.email_link": "Signed in with an email link",
   "signin.break_glass": "Break-glass sign-in",
@@ -179,6 +184,22 @@ export function auditSentence(e: SentenceFields): string {
       return `${actor} changed the mass-deprovisioning guard: ${t}`;
     case "audit.retention_changed":
       return `${actor} set the audit retention to ${count(d.days, "day")}`;
+    case "webhook.created":
+      return `${actor} added the webhook endpoint ${t}${Array.isArray(d.events) ? ` for ${d.events.join(", ")}` : ""}`;
+    case "webhook.updated": {
+      const what = [
+        typeof d.url === "string" ? "its URL" : null,
+        Array.isArray(d.events) ? `its events to ${d.events.join(", ")}` : null,
+        d.enabled === true ? "turned it on" : d.enabled === false ? "turned it off" : null,
+      ].filter(Boolean);
+      return `${actor} changed the webhook endpoint ${t}${what.length ? `: ${what.join("; ")}` : ""}`;
+    }
+    case "webhook.secret_rotated":
+      return `${actor} rotated the signing secret of the webhook endpoint ${t}`;
+    case "webhook.deleted":
+      return `${actor} deleted the webhook endpoint ${t}`;
+    case "webhook.disabled":
+      return `Roster turned off the webhook endpoint ${t}: every delivery failed for three days`;
     case "signin.sso":
       return `${who} signed in with SSO`;
     case "signin.email_link":

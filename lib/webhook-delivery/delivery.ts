@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/log";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { memberships, organisations, users, webhookDeliveries, webhookEndpoints, type WebhookDelivery } from "@/lib/db/schema";
@@ -127,6 +128,7 @@ async function noteEndpointFailure(db: Db, row: Leased): Promise<void> {
       .where(and(eq(e.id, row.endpointId), eq(e.enabled, true), lte(e.failingSince, new Date(Date.now() - GIVE_UP_AFTER_MS))))
       .returning({ id: e.id, url: e.url, orgId: e.orgId });
     if (!off) return;
+    await recordAudit(tx, { orgId: off.orgId, actor: { kind: "system", reason: "webhook delivery" }, action: "webhook.disabled", target: off.url });
     const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, off.orgId));
     const admins = await tx
       .select({ email: users.email })

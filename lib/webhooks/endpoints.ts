@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/log";
 import type { Executor } from "@/lib/db";
 import { keysetPage } from "@/lib/db/keyset";
 import { webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "@/lib/db/schema";
@@ -82,6 +83,7 @@ export async function createWebhookEndpoint(
     if (existing.length >= MAX_ENDPOINTS_PER_ORG) throw new ValidationError(`An organisation has at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints.`);
     const secret = newWebhookSecret();
     const [row] = await tx.insert(webhookEndpoints).values({ orgId: p.org.id, url, events, secret }).returning(summaryColumns);
+    await recordAudit(tx, { orgId: p.org.id, actor: p.actor, action: "webhook.created", target: url, details: { events } });
     return { endpoint: row!, secret };
   });
 }
@@ -101,13 +103,17 @@ export async function updateWebhookEndpoint(
     set.disabledReason = null;
     if (p.enabled) set.failingSince = null;
   }
-  const [row] = await db
-    .update(webhookEndpoints)
-    .set(set)
-    .where(and(eq(webhookEndpoints.orgId, p.org.id), eq(webhookEndpoints.id, p.endpointId)))
-    .returning(summaryColumns);
-  if (!row) throw new NotFoundError("No such webhook endpoint in this organisation.");
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set(set)
+      .where(and(eq(webhookEndpoints.orgId, p.org.id), eq(webhookEndpoints.id, p.endpointId)))
+      .returning(summaryColumns);
+    if (!row) throw new NotFoundError("No such webhook endpoint in this organisation.");
+    const changed = { ...(set.url !== undefined ? { url: set.url } : {}), ...(set.events ? { events: set.events } : {}), ...(set.enabled !== undefined ? { enabled: set.enabled } : {}) };
+    await recordAudit(tx, { orgId: p.org.id, actor: p.actor, action: "webhook.updated", target: row.url, details: changed });
+    return row;
+  });
 }
 
 /** A new secret, returned once; the old one stops signing at once (receivers should accept both while they switch). */
@@ -115,24 +121,30 @@ export async function rotateWebhookSecret(db: Executor, p: { org: { id: string }
   authorize(p.actor, "webhook.manage", { org: p.org });
   checkId(p.endpointId);
   const secret = newWebhookSecret();
-  const [row] = await db
-    .update(webhookEndpoints)
-    .set({ secret, updatedAt: new Date() })
-    .where(and(eq(webhookEndpoints.orgId, p.org.id), eq(webhookEndpoints.id, p.endpointId)))
-    .returning({ id: webhookEndpoints.id });
-  if (!row) throw new NotFoundError("No such webhook endpoint in this organisation.");
-  return { secret };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({ secret, updatedAt: new Date() })
+      .where(and(eq(webhookEndpoints.orgId, p.org.id), eq(webhookEndpoints.id, p.endpointId)))
+      .returning({ url: webhookEndpoints.url });
+    if (!row) throw new NotFoundError("No such webhook endpoint in this organisation.");
+    await recordAudit(tx, { orgId: p.org.id, actor: p.actor, action: "webhook.secret_rotated", target: row.url });
+    return { secret };
+  });
 }
 
 /** Deletes the endpoint and its delivery log (cascade); queued deliveries are dropped with it. */
 export async function deleteWebhookEndpoint(db: Executor, p: { org: { id: string }; actor: Actor; endpointId: string }): Promise<void> {
   authorize(p.actor, "webhook.manage", { org: p.org });
   checkId(p.endpointId);
-  const [row] = await db
-    .delete(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.orgId, p.org.id), eq(webhookEndpoints.id, p.endpointId)))
-    .returning({ id: webhookEndpoints.id });
-  if (!row) throw new NotFoundError("No such webhook endpoint in this organisation.");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.orgId, p.org.id), eq(webhookEndpoints.id, p.endpointId)))
+      .returning({ url: webhookEndpoints.url });
+    if (!row) throw new NotFoundError("No such webhook endpoint in this organisation.");
+    await recordAudit(tx, { orgId: p.org.id, actor: p.actor, action: "webhook.deleted", target: row.url });
+  });
 }
 
 /** Queues a `webhook.test` event for this endpoint alone (even when it is turned off: the admin asked). */

@@ -26,6 +26,7 @@ import { getOrganisation, setScimEnabled } from "@/lib/orgs/organisations";
 import { changeRole, transferOwnership } from "@/lib/orgs/roles";
 import { createScimToken, revokeScimToken } from "@/lib/orgs/scim-tokens";
 import { closeJackson } from "@/lib/sso/jackson";
+import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { removeSsoConnection, setIdpInitiated } from "@/lib/sso/connections";
 import { actorFor, addMember, ownerOf } from "../helpers/admin-fixtures";
 import { makeOrg, operator, uniq } from "../helpers/fixtures";
@@ -164,6 +165,41 @@ const steps: Step[] = [
     actorKind: "user",
     actorLabel: () => ownerEmail,
     sentence: () => `${ownerEmail} changed the mass-deprovisioning guard: on: 8 or 20% an hour`,
+  },
+  {
+    name: "an admin adds a webhook endpoint",
+    run: async () => {
+      const { endpoint } = await createWebhookEndpoint(t.db, { org: { id: orgId }, actor: admin, url: "https://hooks.example.com/roster", events: ["member.invited"] });
+      s.hookId = endpoint.id;
+    },
+    action: "webhook.created",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} added the webhook endpoint https://hooks.example.com/roster for member.invited`,
+  },
+  {
+    name: "…changes its events and turns it off",
+    run: () => updateWebhookEndpoint(t.db, { org: { id: orgId }, actor: admin, endpointId: s.hookId!, events: ["member.invited", "member.deactivated"], enabled: false }).then(() => {}),
+    action: "webhook.updated",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} changed the webhook endpoint https://hooks.example.com/roster: its events to member.invited, member.deactivated; turned it off`,
+  },
+  {
+    name: "…rotates its secret",
+    run: () => rotateWebhookSecret(t.db, { org: { id: orgId }, actor: admin, endpointId: s.hookId! }).then(() => {}),
+    action: "webhook.secret_rotated",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} rotated the signing secret of the webhook endpoint https://hooks.example.com/roster`,
+  },
+  {
+    name: "…and deletes it",
+    run: () => deleteWebhookEndpoint(t.db, { org: { id: orgId }, actor: ownerActor, endpointId: s.hookId! }),
+    action: "webhook.deleted",
+    actorKind: "user",
+    actorLabel: () => ownerEmail,
+    sentence: () => `${ownerEmail} deleted the webhook endpoint https://hooks.example.com/roster`,
   },
   {
     name: "an admin allows what the guard holds",

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { emailOutbox, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
+import { auditSentence } from "@/lib/audit/sentences";
+import { auditLog, emailOutbox, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { changeGroup, createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { markMemberJoined, removeMember, setMemberActive } from "@/lib/orgs/lifecycle";
@@ -213,5 +214,10 @@ describe(`webhooks (${testDriver()})`, () => {
     expect(off).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/three days/) });
     const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.orgId, org.id));
     expect(mails.filter((m) => m.kind === "webhook_disabled").map((m) => m.to)).toEqual([`owner-${org.name.slice(4)}@example.com`]);
+    // The audit trail says Roster did it, and why.
+    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "webhook.disabled")));
+    expect(entries.map((e) => [e.actorKind, auditSentence(e)])).toEqual([
+      ["system", "Roster turned off the webhook endpoint http://127.0.0.1:9/closed: every delivery failed for three days"],
+    ]);
   });
 });
