@@ -115,6 +115,10 @@ sessions_audit as (
     $auditSubjectName::text, $auditSubjectEmail::text, jsonb_build_object('sessions', (select count(*) from ended_sessions))
   from m where cardinality($auditActions::text[]) > 0 and exists (select 1 from ended_sessions)
 ),
+-- Someone waiting for their seat back (a refused reactivation, issue 16) is not waiting once they have it, whoever reactivated them.
+waited as (
+  delete from seat_waitlist w where $seatDelta::int = 1 and w.org_id = $orgId and w.membership_id = (select id from m)
+),
 replaced_invitations as (
   update invitations set revoked_at = now()
   where $tokenHash::text is not null and membership_id = (select id from m) and accepted_at is null and revoked_at is null

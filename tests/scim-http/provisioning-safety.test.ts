@@ -136,4 +136,30 @@ describe("the seat waiting list over HTTP", () => {
     // From then on a duplicate is the usual 409.
     expect((await org.client.post("/Users", body)).status).toBe(409);
   });
+
+  it("a refused reactivation waits; the IdP's own reactivation once a seat is free, or its delete, takes the entry away", async () => {
+    const org = await makeScimOrg({ seats: 2 });
+    const { db: d } = await db();
+    const waitingFor = async () => (await d.select().from(seatWaitlist).where(eq(seatWaitlist.orgId, org.id))).map((w) => [w.userName, w.kind]);
+    const a = await org.client.post("/Users", newUser());
+    const b = await org.client.post("/Users", newUser());
+    expect((await org.client.patch(`/Users/${a.json.id}`, deactivation)).status).toBe(200);
+    expect((await org.client.patch(`/Users/${b.json.id}`, deactivation)).status).toBe(200);
+    // Both seats are taken by newcomers while a and b are out.
+    for (let i = 0; i < 2; i++) expect((await org.client.post("/Users", newUser())).status).toBe(201);
+    const reactivation = patchBody({ op: "replace", path: "active", value: true });
+    expect((await org.client.patch(`/Users/${a.json.id}`, reactivation)).status).toBe(403);
+    expect((await org.client.patch(`/Users/${b.json.id}`, reactivation)).status).toBe(403);
+    expect((await waitingFor()).sort()).toEqual([[a.json.userName, "reactivate"], [b.json.userName, "reactivate"]].sort());
+
+    // A seat comes; the IdP's retry gets it and a is no longer waiting.
+    await addSeats(d, { orgId: org.id, quantity: 1, actor: operator });
+    const back = await org.client.patch(`/Users/${a.json.id}`, reactivation);
+    expect(back.status).toBe(200);
+    expect(back.json.active).toBe(true);
+    expect(await waitingFor()).toEqual([[b.json.userName, "reactivate"]]);
+    // The IdP deletes b instead: nobody is waiting.
+    expect((await org.client.delete(`/Users/${b.json.id}`)).status).toBe(204);
+    expect(await waitingFor()).toEqual([]);
+  });
 });
