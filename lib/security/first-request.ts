@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
 import { auditSentence } from "@/lib/audit/sentences";
 import type { Executor } from "@/lib/db";
 import { auditLog, memberships, provisioningLog, users } from "@/lib/db/schema";
-import { guideFor, idpFromUserAgent, type IdpId } from "./idp-guides";
+import { guideFor, type IdpId } from "./idp-guides";
+import { idpFromUserAgent } from "./idp-user-agent";
 
 /**
  * What the setup guide's live panel shows: the newest SCIM request of the

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { userSchema } from "@/lib/scim/schemas/user";
 import { describeRequest } from "./first-request";
-import { allGuides, ENTRA_SCIM_FLAG, guideFor, IDP_IDS, idpFromUserAgent, isIdpId, rosterUserAttributes, scimBaseUrlFor, type GuideValue } from "./idp-guides";
+import { allGuides, ENTRA_SCIM_FLAG, guideFor, IDP_IDS, isIdpId, scimBaseUrlFor, type GuideValue } from "./idp-guides";
+import { idpFromUserAgent } from "./idp-user-agent";
+import { rosterUserAttributes } from "./mapped-attributes";
 
 const valuesOf = (id: (typeof IDP_IDS)[number], part: "sso" | "scim"): GuideValue[] => {
   const g = guideFor(id);

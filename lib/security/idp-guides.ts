@@ -1,7 +1,3 @@
-import type { AttributeDef } from "@/lib/scim/schemas/types";
-import { enterpriseUserSchema, userSchema } from "@/lib/scim/schemas/user";
-import { URN } from "@/lib/scim/schemas/urns";
-
 /**
  * The setup guides on the Security page, one per identity provider, as data:
  * one component renders them all, so a label Okta renames is a one-line fix
@@ -49,6 +45,8 @@ export interface IdpGuide {
   firstRequest: string;
 }
 
+/** Where every SSO guide sends the IdP's metadata, in the words of Roster's own form. */
+const ON_SECURITY_PAGE = "Roster's Security page under **Add your identity provider's metadata**";
 const HTTP_HEADER: GuideValue = { label: "Authentication Mode", text: "HTTP Header" };
 const USER_NAME: GuideValue = { label: "Unique identifier field for users", text: "userName" };
 
@@ -125,7 +123,7 @@ const entra: IdpGuide = {
     },
     {
       title: "Give Roster Entra's metadata",
-      body: "Under **SAML Certificates** copy the **App Federation Metadata Url** (or download **Federation Metadata XML**) and paste it on Roster's Security page under **Add your identity provider's metadata**.",
+      body: `Under **SAML Certificates** copy the **App Federation Metadata Url** (or download **Federation Metadata XML**) and paste it on ${ON_SECURITY_PAGE}.`,
     },
   ],
   scim: {
@@ -178,7 +176,7 @@ const onelogin: IdpGuide = {
     },
     {
       title: "Give Roster OneLogin's metadata",
-      body: "Press **More Actions** → **SAML Metadata**, and upload the file on Roster's Security page under **Add your identity provider's metadata**.",
+      body: `Press **More Actions** → **SAML Metadata**, and upload the file on ${ON_SECURITY_PAGE}.`,
     },
   ],
   scim: {
@@ -227,7 +225,7 @@ const jumpcloud: IdpGuide = {
     },
     {
       title: "Give Roster JumpCloud's metadata",
-      body: "Press **Export Metadata** and upload the file on Roster's Security page under **Add your identity provider's metadata**.",
+      body: `Press **Export Metadata** and upload the file on ${ON_SECURITY_PAGE}.`,
     },
   ],
   scim: {
@@ -266,7 +264,7 @@ const google: IdpGuide = {
     },
     {
       title: "Give Roster Google's metadata",
-      body: "Under **Google Identity Provider details** press **Download Metadata**, and upload the file on Roster's Security page under **Add your identity provider's metadata**. Then press **Continue**.",
+      body: `Under **Google Identity Provider details** press **Download Metadata**, and upload the file on ${ON_SECURITY_PAGE}. Then press **Continue**.`,
     },
     {
       title: "Service provider details",
@@ -309,7 +307,7 @@ const scim: IdpGuide = {
     },
     {
       title: "Give Roster your IdP's metadata",
-      body: "Paste or upload the IdP's SAML metadata XML on Roster's Security page under **Add your identity provider's metadata**.",
+      body: `Paste or upload the IdP's SAML metadata XML on ${ON_SECURITY_PAGE}.`,
     },
   ],
   scim: {
@@ -347,53 +345,4 @@ export const ENTRA_SCIM_FLAG = "aadOptscim062020";
 /** The SCIM base URL as this IdP wants it pasted. */
 export function scimBaseUrlFor(id: IdpId, baseUrl: string): string {
   return id === "entra" ? `${baseUrl}?${ENTRA_SCIM_FLAG}` : baseUrl;
-}
-
-/**
- * The IdP a SCIM request came from, by its User-Agent. Okta sends "Okta SCIM
- * Client 1.0.0" (../shared/scim/idp-requests.json); the others are matched on
- * the product name their clients carry, case-insensitively, so a version bump
- * does not matter. Unknown clients are "scim" (another SCIM 2.0 client).
- */
-export function idpFromUserAgent(userAgent: string | null | undefined): IdpId | null {
-  const ua = (userAgent ?? "").toLowerCase();
-  if (!ua) return null;
-  if (ua.includes("okta")) return "okta";
-  if (/(azure|entra|microsoft|\baad\b)/.test(ua)) return "entra";
-  if (ua.includes("onelogin")) return "onelogin";
-  if (ua.includes("jumpcloud")) return "jumpcloud";
-  if (ua.includes("google")) return "google";
-  return "scim";
-}
-
-/** One attribute Roster reads from a SCIM User, for the guides' mapping table. */
-export interface MappedAttribute {
-  /** The SCIM path an IdP maps to ("name.givenName", "urn:…:enterprise:2.0:User:department"). */
-  path: string;
-  required: boolean;
-  description: string;
-}
-
-function writable(defs: readonly AttributeDef[], prefix: string): MappedAttribute[] {
-  return defs
-    .filter((d) => d.mutability !== "readOnly")
-    .flatMap((d) => {
-      const path = `${prefix}${d.name}`;
-      // A complex single-valued attribute is mapped by its parts (name.givenName), as every IdP's mapping screen shows it.
-      if (d.type === "complex" && !d.multiValued && d.subAttributes) {
-        return d.subAttributes
-          .filter((s) => s.mutability !== "readOnly")
-          .map((s) => ({ path: `${path}.${s.name}`, required: false, description: s.description }));
-      }
-      return [{ path, required: d.required, description: d.description }];
-    });
-}
-
-/**
- * What Roster reads from a SCIM User, straight from the schema it announces
- * on /Schemas (lib/scim/schemas/user.ts): the same list the SCIM API accepts,
- * so the guide cannot promise an attribute Roster drops.
- */
-export function rosterUserAttributes(): MappedAttribute[] {
-  return [...writable(userSchema.attributes, ""), ...writable(enterpriseUserSchema.attributes, `${URN.enterprise}:`)];
 }

@@ -6,7 +6,8 @@ import { listScimTokens, type ScimTokenSummary } from "@/lib/orgs/scim-tokens";
 import { scimEnableBlocker } from "@/lib/policy";
 import { scimEndpoint } from "@/lib/scim/connection-test";
 import { getSsoConnection, type SsoConnection } from "@/lib/sso/connections";
-import { guideFor, rosterUserAttributes, scimBaseUrlFor, type GuideValue, type IdpGuide, type IdpId, type MappedAttribute } from "./idp-guides";
+import { guideFor, scimBaseUrlFor, type GuideValue, type IdpGuide, type IdpId } from "./idp-guides";
+import { rosterUserAttributes, type MappedAttribute } from "./mapped-attributes";
 
 /*
  * The Security page's reads, composed from the domains it shows (SSO, SCIM
