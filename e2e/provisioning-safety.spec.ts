@@ -127,7 +127,13 @@ test("the guard holds the 6th deactivation of a 40-person organisation, shows th
   expect([200, 204]).toContain((await scim.deactivate(ids[5]!)).status());
   await page.goto("/admin/users?state=deactivated");
   await expect(page.getByRole("row", { name: /Person Number5/ })).toContainText("Deactivated");
+  // While the Allow runs, the page says the guard is lifted and until when; ending it early puts it back at once.
+  const lifted = page.getByText(/The mass-deprovisioning guard is lifted until/);
+  await expect(lifted).toBeVisible();
   await screenshot(page, "users-guard-allowed");
+  await page.getByRole("button", { name: "Turn the guard back on now" }).click();
+  await expect(lifted).toHaveCount(0);
+  expect((await scim.deactivate(ids[6]!)).status()).toBe(429);
   await page.goto("/admin/security/provisioning?outcome=failure");
   await expect(page.getByRole("row", { name: new RegExp(`person5@${org.domain.replace(/\./g, "\\.")}`) }).first()).toContainText("429");
   await sql.end();

@@ -20,8 +20,26 @@ export interface HeldRequest {
  * lifts the guard for a few hours (the IdP's retries then apply); Keep
  * blocked hides this list and leaves the requests refused.
  */
-export function HeldBanner({ held, allowHours }: { held: HeldRequest[]; allowHours: number }) {
+export function HeldBanner({ held, allowHours, allowedUntil }: { held: HeldRequest[]; allowHours: number; allowedUntil: Date | string | null }) {
   const { run, pending, error } = useApiAction();
+  // While an Allow runs nothing is held (listHeld shows nothing): say the guard is lifted, and until when.
+  if (allowedUntil) {
+    return (
+      <Alert
+        tone="warning"
+        className="mb-6"
+        title={`The mass-deprovisioning guard is lifted until ${formatDateTime(allowedUntil)} UTC`}
+        action={
+          <Button size="sm" disabled={pending} onClick={() => run({ url: "/api/admin/deprovision-guard", body: { action: "end_allow" } })}>
+            Turn the guard back on now
+          </Button>
+        }
+      >
+        <p>Your identity provider&apos;s deactivations and deletions go through without being held. Turn the guard back on once its change is done.</p>
+        <ErrorAlert message={error} className="mt-2" />
+      </Alert>
+    );
+  }
   if (held.length === 0) return null;
   return (
     <Alert

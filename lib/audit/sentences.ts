@@ -48,6 +48,7 @@ const LABELS: Record<string, string> = {
   "waitlist.dismissed": "Dismissed someone waiting for a seat",
   "guard.allowed": "Allowed held deprovisioning",
   "guard.kept_blocked": "Kept deprovisioning blocked",
+  "guard.allow_ended": "Ended an Allow early",
   "guard.configured": "Changed the deprovisioning guard",
   "webhook.created": "Added a webhook endpoint",
   "webhook.updated": "Changed a webhook endpoint",
@@ -178,6 +179,8 @@ export function auditSentence(e: SentenceFields): string {
       return `${actor} dismissed ${t} from the seat waiting list`;
     case "guard.allowed":
       return `${actor} allowed the held deactivations and deletions ${t}`;
+    case "guard.allow_ended":
+      return `${actor} turned the mass-deprovisioning guard back on before the Allow ran out`;
     case "guard.kept_blocked":
       return `${actor} kept the held deactivations and deletions blocked (${t})`;
     case "guard.configured":

@@ -179,6 +179,29 @@ export async function allowHeld(db: Executor, p: { orgId: string; actor: Actor }
   });
 }
 
+/** Until when an Allow lifts the guard, or null when it is not lifted now (the Users page says so while it is). */
+export async function allowedUntil(db: Executor, orgId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ until: deprovisionGuards.allowedUntil })
+    .from(deprovisionGuards)
+    .where(and(eq(deprovisionGuards.orgId, orgId), sql`${deprovisionGuards.allowedUntil} > now()`));
+  return row?.until ?? null;
+}
+
+/** Ends an Allow before its time (the IdP's mass change is done, or was a mistake after all): the guard holds again at once. */
+export async function endAllow(db: Executor, p: { orgId: string; actor: Actor }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const org = await getOrganisation(tx, p.orgId);
+    authorize(p.actor, "guard.decide", { org });
+    const ended = await tx
+      .update(deprovisionGuards)
+      .set({ allowedUntil: null, updatedAt: sql`now()` })
+      .where(and(eq(deprovisionGuards.orgId, p.orgId), sql`${deprovisionGuards.allowedUntil} > now()`))
+      .returning({ orgId: deprovisionGuards.orgId });
+    if (ended.length > 0) await recordAudit(tx, { orgId: p.orgId, actor: p.actor, action: "guard.allow_ended" });
+  });
+}
+
 /** Keep blocked: the banner forgets what is held now; the IdP's retries stay held. */
 export async function keepBlocked(db: Executor, p: { orgId: string; actor: Actor }): Promise<number> {
   return db.transaction(async (tx) => {

@@ -15,7 +15,7 @@ import { bookSlot } from "@/lib/events/bookings";
 import { cancelBooking } from "@/lib/events/host-bookings";
 import { bookingBody } from "@/lib/events/schemas";
 import { applyAttributeGroups, turnOffAttributeGroups } from "@/lib/orgs/attribute-groups";
-import { allowHeld, ALLOW_HOURS, configureGuard, keepBlocked } from "@/lib/orgs/deprovision-guard";
+import { allowHeld, ALLOW_HOURS, configureGuard, endAllow, keepBlocked } from "@/lib/orgs/deprovision-guard";
 import { changeGroup, createGroup, deleteGroup } from "@/lib/orgs/groups";
 import { admitWaiting, dismissWaiting, listWaiting, recordWaiting } from "@/lib/orgs/seat-waitlist";
 import { resendInvitation, revokeInvitation } from "@/lib/orgs/invitation-actions";
@@ -208,6 +208,14 @@ const steps: Step[] = [
     actorKind: "user",
     actorLabel: () => adminEmail,
     sentence: () => `${adminEmail} allowed the held deactivations and deletions for ${ALLOW_HOURS} hours`,
+  },
+  {
+    name: "…and turns the guard back on before the Allow runs out",
+    run: () => endAllow(t.db, { orgId, actor: admin }),
+    action: "guard.allow_ended",
+    actorKind: "user",
+    actorLabel: () => adminEmail,
+    sentence: () => `${adminEmail} turned the mass-deprovisioning guard back on before the Allow ran out`,
   },
   {
     name: "an admin keeps them blocked",

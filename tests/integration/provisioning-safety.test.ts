@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deprovisionings, emailOutbox, heldDeprovisionings, memberships, seatWaitlist } from "@/lib/db/schema";
 import { DeprovisionHeldError, SeatLimitError, ValidationError } from "@/lib/errors";
 import { addSeats } from "@/lib/orgs/billing";
-import { allowHeld, configureGuard, keepBlocked, listHeld } from "@/lib/orgs/deprovision-guard";
+import { allowedUntil, allowHeld, configureGuard, endAllow, keepBlocked, listHeld } from "@/lib/orgs/deprovision-guard";
 import { removeMember } from "@/lib/orgs/lifecycle";
 import { updateMember } from "@/lib/orgs/member-profile";
 import { inviteMember } from "@/lib/orgs/members";
@@ -99,6 +99,14 @@ describe(`the mass-deprovisioning guard (${testDriver()})`, () => {
     expect(await stateOf(people[6]!)).toBeUndefined();
     const left = await t.db.select().from(heldDeprovisionings).where(eq(heldDeprovisionings.orgId, org.id));
     expect(left).toEqual([]);
+
+    // Ending the Allow early: the guard holds again at once, and a plain member may not end it.
+    expect(await allowedUntil(t.db, org.id)).toEqual(until);
+    await endAllow(t.db, { orgId: org.id, actor: owner.actor });
+    expect(await allowedUntil(t.db, org.id)).toBeNull();
+    await expect(deactivate(org.id, people[9]!)).rejects.toBeInstanceOf(DeprovisionHeldError);
+    const member = await addMember(t.db, org.id, { role: "user" });
+    await expect(endAllow(t.db, { orgId: org.id, actor: await actorFor(t.db, member.membershipId) })).rejects.toThrow();
   });
 
   it("the owner's settings: off lets everything through, a lower count holds sooner, bad numbers are refused", async () => {

@@ -4,7 +4,7 @@ import { invitationStatuses } from "@/lib/orgs/invitation-actions";
 import { listMembers } from "@/lib/orgs/member-list";
 import { countInvited } from "@/lib/orgs/member-lookup";
 import { seatUsage } from "@/lib/orgs/seats";
-import { listHeld } from "@/lib/orgs/deprovision-guard";
+import { allowedUntil, listHeld } from "@/lib/orgs/deprovision-guard";
 import { listWaiting } from "@/lib/orgs/seat-waitlist";
 import type { UsersSearch } from "./params";
 
@@ -15,7 +15,7 @@ export const USERS_PAGE_SIZE = 25;
  * the page so that `npm run bench` times exactly this at 100,000 members.
  */
 export async function loadUsersPage(db: Executor, orgId: string, s: UsersSearch) {
-  const [usage, invited, list, groupOptions, waiting, held] = await Promise.all([
+  const [usage, invited, list, groupOptions, waiting, held, guardAllowedUntil] = await Promise.all([
     seatUsage(db, orgId),
     countInvited(db, orgId),
     listMembers(db, {
@@ -34,11 +34,12 @@ export async function loadUsersPage(db: Executor, orgId: string, s: UsersSearch)
     listGroupOptions(db, orgId),
     listWaiting(db, orgId),
     listHeld(db, orgId),
+    allowedUntil(db, orgId),
   ]);
   const invitations = await invitationStatuses(
     db,
     orgId,
     list.rows.filter((r) => r.state === "invited").map((r) => r.id),
   );
-  return { usage, invited, list, groupOptions, waiting, held, invitations };
+  return { usage, invited, list, groupOptions, waiting, held, guardAllowedUntil, invitations };
 }

@@ -36,7 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { org } = viewer;
   const actor = viewerActor(viewer);
   const s = parseUsersSearch(await searchParams);
-  const { usage, invited, list, groupOptions, waiting, held, invitations } = await loadUsersPage(await getDb(), org.id, s);
+  const { usage, invited, list, groupOptions, waiting, held, guardAllowedUntil, invitations } = await loadUsersPage(await getDb(), org.id, s);
   const filtered = Boolean(s.q || s.state || s.role || s.group);
   const sortHref = (sort: string, dir: "asc" | "desc") => usersHref(s, { sort: sort as typeof s.sort, dir, page: 1 });
 
@@ -56,7 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           />
         }
       />
-      <HeldBanner held={held} allowHours={ALLOW_HOURS} />
+      <HeldBanner held={held} allowHours={ALLOW_HOURS} allowedUntil={guardAllowedUntil} />
       <WaitingList waiting={waiting} available={usage.available} canBuy={org.billingMethod === "card"} />
       <SeatMeter usage={usage} invited={invited} />
       {org.scimEnabled ? (
