@@ -4,7 +4,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { makeOrg } from "./support/admin";
 import { signInWithMagicLink } from "./support/auth";
 import { screenshot } from "./support/screenshots";
-import { pageAlert, rosterCli } from "./support/sso";
+import { disconnectDemoIdp, pageAlert, rosterCli } from "./support/sso";
 
 /**
  * Issue 19's audit acceptance on the production build: on an organisation of
@@ -27,6 +27,8 @@ let OWNER: string;
 
 let ownerCtx: BrowserContext;
 let owner: Page;
+/** Whether this spec connected the demo IdP (and so must disconnect it). */
+let connected = false;
 
 test.beforeAll(async ({ browser }) => {
   org = await makeOrg({
@@ -44,15 +46,7 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(async () => {
   // The demo IdP serves one organisation at a time: free it for the specs that follow.
-  if (owner) {
-    await owner.goto("/admin/security");
-    const remove = owner.getByRole("button", { name: "Remove connection" });
-    if (await remove.isVisible()) {
-      await remove.click();
-      await owner.getByRole("button", { name: "Yes, remove connection" }).click();
-      await expect(owner.getByRole("button", { name: "Remove connection" })).toHaveCount(0);
-    }
-  }
+  if (owner && connected) await disconnectDemoIdp(owner);
   await ownerCtx?.close();
 });
 
@@ -90,6 +84,7 @@ test("an IdP lifecycle ending in DELETE, a break-glass sign-in and a refused sig
   await setup.getByLabel("Identity provider metadata (XML)").fill(await (await request.get("/dev/idp/metadata")).text());
   await setup.getByRole("button", { name: "Save connection" }).click();
   await expect(setup.getByText("Connected", { exact: true })).toBeVisible();
+  connected = true;
   await setupCtx.close();
 
   // Nora is deactivated: the IdP vouches for her, Roster refuses her.

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { makeOrg } from "./support/admin";
 import { signInWithMagicLink } from "./support/auth";
 import { screenshot } from "./support/screenshots";
-import { expectIdpNotice, expectMemberHome, rosterCli } from "./support/sso";
+import { disconnectDemoIdp, expectIdpNotice, expectMemberHome, rosterCli } from "./support/sso";
 
 /**
  * Issue 16 part 1: each IdP's setup guide waits for the IdP's first request,
@@ -143,10 +143,7 @@ test("Google Workspace: SAML only, said plainly; the panel turns at the first SA
     await screenshot(page, "setup-guide-google-turned");
   } finally {
     // The demo IdP serves one organisation at a time: free it for the specs that follow.
-    await admin.goto("/admin/security");
-    await admin.getByRole("button", { name: "Remove connection" }).click();
-    await admin.getByRole("button", { name: "Yes, remove connection" }).click();
-    await expect(admin.getByRole("button", { name: "Remove connection" })).toHaveCount(0);
+    await disconnectDemoIdp(admin);
     await adminCtx.close();
   }
 });

@@ -22,8 +22,9 @@ const time = (iso: string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit"
  * Polls twice a second, and stops once it has turned: an open tab costs one
  * indexed one-row read per half second, and nothing afterwards.
  */
-export function LivePanel({ number, step, mode }: { number: number; step: string; mode: "provisioning" | "sign-in" }) {
-  const [since] = useState(() => new Date().toISOString());
+export function LivePanel({ number, step, mode, openedAt }: { number: number; step: string; mode: "provisioning" | "sign-in"; openedAt: string }) {
+  // The server's time when the guide was opened (not the browser's), kept across re-renders.
+  const [since] = useState(openedAt);
   const [seen, setSeen] = useState<{ line: string; ok: boolean; detail: string | null } | null>(null);
   const [trouble, setTrouble] = useState<string | null>(null);
   const router = useRouter();

@@ -172,7 +172,7 @@ export function SetupGuide({ view }: { view: SetupGuideView }) {
 
         <section className="px-5 py-5" aria-label="Check it works">
           <ol>
-            <LivePanel number={last} step={guide.firstRequest} mode={guide.scim.supported ? "provisioning" : "sign-in"} />
+            <LivePanel number={last} step={guide.firstRequest} mode={guide.scim.supported ? "provisioning" : "sign-in"} openedAt={view.openedAt} />
           </ol>
         </section>
       </div>

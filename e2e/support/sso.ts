@@ -41,3 +41,20 @@ export async function expectMemberHome(page: Page, name: string): Promise<void> 
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByText(`Welcome, ${name}.`)).toBeVisible();
 }
+
+/**
+ * Removes the organisation's SAML connection from its Security page, so the demo IdP (one organisation at a
+ * time) is free for the next spec. Retries the first click: one that lands before React has hydrated the
+ * page opens nothing.
+ */
+export async function disconnectDemoIdp(page: Page): Promise<void> {
+  await page.goto("/admin/security");
+  const confirm = page.getByRole("button", { name: "Yes, remove connection" });
+  await expect(async () => {
+    await page.getByRole("button", { name: "Remove connection" }).click({ timeout: 5_000 });
+    await expect(confirm).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await confirm.click();
+  await expect(page.getByRole("button", { name: "Remove connection" })).toHaveCount(0);
+  await expect(page.getByText("Not configured").first()).toBeVisible();
+}

@@ -71,6 +71,8 @@ export interface SetupGuideView {
   ssoConnected: boolean;
   scim: { enabled: boolean; enableBlocker: string | null; baseUrl: string };
   attributes: MappedAttribute[];
+  /** When the page was made, by the server's clock: what the live panel waits after (a browser's clock can be minutes off). */
+  openedAt: string;
 }
 
 /** The setup guide page: no Jackson call (the SP's addresses are configuration), so it shows even when the SAML store is down. */
@@ -83,5 +85,6 @@ export function loadSetupGuide(org: Organisation, id: IdpId): SetupGuideView {
     ssoConnected: org.ssoConfiguredAt !== null,
     scim: { enabled: org.scimEnabled, enableBlocker: scimEnableBlocker(org), baseUrl },
     attributes: rosterUserAttributes(),
+    openedAt: new Date().toISOString(),
   };
 }

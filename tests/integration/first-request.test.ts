@@ -77,6 +77,8 @@ describe(`setup guide live panel (${testDriver()})`, () => {
     await recordSignIn(t.db, { orgId: org.id, action: "signin.sso", email, user, membershipId: membership.id });
     await new Promise((r) => setTimeout(r, 5));
     const before = new Date();
+    // The database's clock and this process's may tick at different resolutions: keep the marks strictly apart.
+    await new Promise((r) => setTimeout(r, 5));
     expect(await firstSsoSignInSince(t.db, org.id, before)).toBeNull();
     await recordSignIn(t.db, { orgId: org.id, action: "signin.email_link", email, user, membershipId: membership.id });
     await recordSignIn(t.db, { orgId: org.id, action: "signin.refused", email, user, membershipId: membership.id, details: { reason: "sso_required", method: "email_link" } });
@@ -91,6 +93,7 @@ describe(`setup guide live panel (${testDriver()})`, () => {
     expect(await firstSsoSignInSince(t.db, other.id, before)).toBeNull();
     await new Promise((r) => setTimeout(r, 5));
     const later = new Date();
+    await new Promise((r) => setTimeout(r, 5));
     await recordSignIn(t.db, { orgId: org.id, action: "signin.sso", email, user, membershipId: membership.id });
     expect(await firstSsoSignInSince(t.db, org.id, later)).toMatchObject({ sentence: "Gia Lopez signed in with SSO", ok: true });
   });
