@@ -19,7 +19,8 @@ import {
  * The two statements behind every change to a member (lib/orgs/member-profile.ts
  * updateMember): read the member, then write the whole change at once — the
  * membership, the account's names and email, the seat, the sessions a
- * deactivation ends, and the invitation a reactivation may need.
+ * deactivation ends, and the invitation a reactivation may need (and the
+ * seat waiting-list entry it settles).
  *
  * The write applies only to the version that was read (optimistic
  * concurrency): a parallel change makes it match nothing, and the caller reads
