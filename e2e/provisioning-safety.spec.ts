@@ -116,6 +116,8 @@ test("the guard holds the 6th deactivation of a 40-person organisation, shows th
   await page.goto("/admin/users");
   const banner = page.getByRole("alert").filter({ hasText: "Held: your identity provider asked to remove 1 more person" });
   await expect(banner.getByRole("list", { name: "Held deprovisioning requests" })).toContainText(`person5@${org.domain}`);
+  // The owner's row says what removing the owner takes, not "through your IdP" (the IdP cannot either).
+  await expect(page.getByRole("row", { name: /Olive Owner/ })).toContainText("Owner: transfer to remove");
   await screenshot(page, "users-guard-held");
   const sql = e2eSql();
   const mails = await sql<{ to: string }[]>`select "to" from email_outbox where org_id = ${org.id} and kind = 'deprovision_held'`;

@@ -157,7 +157,8 @@ export function MemberActions({
       {scimEnabled ? (
         <span className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-zinc-500" title={lockNote}>
           <LockIcon className="size-3.5" />
-          {member.source === "scim" ? IDP_MANAGED : "Remove through your IdP"}
+          {/* The owner is never removed, by the IdP or anyone: ownership moves first (the menu's note says how). */}
+          {member.role === "owner" ? "Owner: transfer to remove" : member.source === "scim" ? IDP_MANAGED : "Remove through your IdP"}
         </span>
       ) : null}
       <RowMenu
