@@ -2,27 +2,16 @@ import type { Db } from "@/lib/db";
 import { startPollingWorker, type PollingWorker } from "@/lib/jobs/polling-worker";
 import { deliverDueEmails, type DeliveryTally } from "./delivery";
 import { onOutboxEnqueued } from "./outbox";
-import { createTransport } from "./transport";
-
-export type OutboxWorker = PollingWorker;
-
-const state = globalThis as unknown as { __rosterOutboxWorker?: OutboxWorker };
+import { createTransport, type EmailTransport } from "./transport";
 
 /** Delivers the outbox in the background of this process: on a timer, and soon after each enqueue. One per process. */
-export async function startOutboxWorker(db: Db): Promise<OutboxWorker> {
-  if (state.__rosterOutboxWorker) return state.__rosterOutboxWorker;
-  const transport = await createTransport();
-  const worker = startPollingWorker<DeliveryTally>({
+export async function startOutboxWorker(db: Db): Promise<PollingWorker> {
+  // Made by the first pass, so a second start (the one already running is returned) makes none.
+  let transport: EmailTransport | undefined;
+  return startPollingWorker<DeliveryTally>({
     name: "email.deliver",
     tally: () => ({ sent: 0, retry: 0, gaveUp: 0 }),
-    pass: (tally) => deliverDueEmails(db, transport, undefined, tally),
+    pass: async (tally) => deliverDueEmails(db, (transport ??= await createTransport()), undefined, tally),
     onQueued: onOutboxEnqueued,
   });
-  state.__rosterOutboxWorker = {
-    async stop() {
-      state.__rosterOutboxWorker = undefined;
-      await worker.stop();
-    },
-  };
-  return state.__rosterOutboxWorker;
 }

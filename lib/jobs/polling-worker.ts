@@ -20,25 +20,44 @@ export interface PollingJob<T extends { [K in keyof T]: number }> {
   onQueued: (kick: () => void) => () => void;
 }
 
+/** One worker per job per process, kept on globalThis so that Next.js's module copies share it. */
+const registry = globalThis as unknown as { __rosterWorkers?: Map<string, PollingWorker> };
+
 /**
- * Runs a queue's job in the background of this process: every two seconds
+ * Runs a queue's job in the background of this process (once: a second start
+ * returns the worker already running, until it is stopped): every two seconds
  * and soon after something is queued here, never two runs at once (a kick
  * during a run makes it go round once more), draining a backlog batch after
  * batch. One log line per run that did something; idle polls only at debug.
  * The email outbox and webhook deliveries both run on it.
  */
 export function startPollingWorker<T extends { [K in keyof T]: number }>(job: PollingJob<T>): PollingWorker {
-  let running: Promise<void> | null = null;
+  const workers = (registry.__rosterWorkers ??= new Map());
+  const existing = workers.get(job.name);
+  if (existing) return existing;
+  const worker = pollingWorker(job);
+  const stoppable: PollingWorker = {
+    async stop() {
+      workers.delete(job.name);
+      await worker.stop();
+    },
+  };
+  workers.set(job.name, stoppable);
+  return stoppable;
+}
+
+function pollingWorker<T extends { [K in keyof T]: number }>(job: PollingJob<T>): PollingWorker {
+  let inFlight: Promise<void> | null = null;
   let stopped = false;
   let again = false;
   let kickTimer: NodeJS.Timeout | undefined;
   const run = async () => {
     if (stopped) return;
-    if (running) {
+    if (inFlight) {
       again = true;
       return;
     }
-    running = (async () => {
+    inFlight = (async () => {
       const started = performance.now();
       const tally = job.tally();
       const counts = (): Record<string, number> => ({ ...tally });
@@ -54,10 +73,10 @@ export function startPollingWorker<T extends { [K in keyof T]: number }>(job: Po
       } catch (e) {
         log().error({ job: job.name, ...counts(), durationMs: Math.round(performance.now() - started), err: e }, "job failed; will retry");
       } finally {
-        running = null;
+        inFlight = null;
       }
     })();
-    await running;
+    await inFlight;
   };
   const interval = setInterval(run, POLL_MS);
   interval.unref();
@@ -73,7 +92,7 @@ export function startPollingWorker<T extends { [K in keyof T]: number }>(job: Po
       clearInterval(interval);
       clearTimeout(kickTimer);
       unsubscribe();
-      await running;
+      await inFlight;
     },
   };
 }
