@@ -1,5 +1,6 @@
 "use client";
 
+import type { AttributeGroupsPreview } from "@/lib/orgs/attribute-groups";
 import { useState } from "react";
 import { ErrorAlert } from "../alert";
 import { useApiAction } from "../api-client";
@@ -9,19 +10,6 @@ import { Card, CardHeader } from "../card";
 import { ConfirmAction } from "../confirm-action";
 import { SelectField } from "../fields";
 import { plural } from "../format";
-
-/** The preview as the server sends it (lib/orgs/attribute-groups.ts AttributeGroupsPreview). */
-interface Preview {
-  attribute: string;
-  people: number;
-  withoutValue: number;
-  groups: {
-    name: string;
-    people: number;
-    adopts?: { id: string; members: number; joining: number; leaving: number };
-    besideIdpGroup?: boolean;
-  }[];
-}
 
 /** How many values the one-line summary names before "…". */
 const SUMMARY_NAMES = 6;
@@ -78,9 +66,9 @@ function AttributeGroupsOn({ current }: { current: { attribute: string; label: s
 
 function AttributeGroupsOff({ options }: { options: { value: string; label: string }[] }) {
   const [attribute, setAttribute] = useState(options[0]?.value ?? "");
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const previewing = useApiAction<Preview>({ refresh: false });
-  const applying = useApiAction<Preview>();
+  const [preview, setPreview] = useState<AttributeGroupsPreview | null>(null);
+  const previewing = useApiAction<AttributeGroupsPreview>({ refresh: false });
+  const applying = useApiAction<AttributeGroupsPreview>();
   // The select shows "Department"; sentences say "the department".
   const label = (options.find((o) => o.value === attribute)?.label ?? attribute).toLowerCase();
   return (
@@ -139,7 +127,7 @@ function AttributeGroupsOff({ options }: { options: { value: string; label: stri
   );
 }
 
-function PreviewResult({ preview, label }: { preview: Preview; label: string }) {
+function PreviewResult({ preview, label }: { preview: AttributeGroupsPreview; label: string }) {
   if (preview.people === 0) {
     return (
       <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
