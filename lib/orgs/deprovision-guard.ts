@@ -25,6 +25,12 @@ import { getOrganisation } from "./organisations";
  * and stay the single statements they were before the guard existed.
  */
 
+/**
+ * Whether a SCIM deprovisioning may skip this module: the organisation, as SCIM authentication knows it,
+ * turned the guard off. Unknown (no such fact carried) counts as on.
+ */
+export const guardSwitchedOff = (org: { deprovisionGuard?: boolean } | undefined): boolean => org?.deprovisionGuard === false;
+
 /** How long Allow lifts the guard: long enough for the IdP's retries (Okta, Entra: within the hour) to go through. */
 export const ALLOW_HOURS = 4;
 /** What the IdP is told to wait before retrying a held request. */

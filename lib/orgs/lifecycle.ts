@@ -7,7 +7,7 @@ import { memberships, sessions, users, type Membership, type User } from "@/lib/
 import { DeprovisionHeldError, NotFoundError, PreconditionFailedError } from "@/lib/errors";
 import { authorize, type OrgFacts } from "@/lib/policy";
 import { isUuid } from "@/lib/validation";
-import { guardDeprovision, recordHeld } from "./deprovision-guard";
+import { guardDeprovision, guardSwitchedOff, recordHeld } from "./deprovision-guard";
 import { forgetMember } from "./member-change";
 import { updateMember } from "./member-profile";
 import { getOrganisation } from "./organisations";
@@ -124,7 +124,7 @@ export async function removeMember(
   // The IdP, in an organisation that turned the mass-deprovisioning guard off: one statement (its audit
   // entry included; a transaction only when a webhook wants the event), the policy asked with what
   // authentication knows.
-  if (p.actor.kind === "scim" && p.org?.deprovisionGuard === false) {
+  if (p.actor.kind === "scim" && p.org && guardSwitchedOff(p.org)) {
     const org = p.org;
     authorize(p.actor, "member.remove", { org });
     if (!isUuid(p.membershipId)) throw new NotFoundError("User not found");

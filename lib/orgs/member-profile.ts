@@ -12,7 +12,7 @@ import { isEmail } from "@/lib/validation";
 import type { WebhookEventType } from "@/lib/webhooks/events";
 import { emitEvent, withEvents } from "@/lib/webhooks/emit";
 import { attributeChanged, attributeValue, followAttribute } from "./attribute-groups";
-import { guardDeprovision, recordHeld } from "./deprovision-guard";
+import { guardDeprovision, guardSwitchedOff, recordHeld } from "./deprovision-guard";
 import { prepareInvitation } from "./invitations";
 import { forgetMember, readMember, recentMember, rememberMember, writeMember } from "./member-change";
 import { getOrganisation } from "./organisations";
@@ -173,7 +173,7 @@ async function attemptUpdate(
   const reactivating = activating && change.active === true;
   // Issue 16: the IdP's deactivations are counted, and past the threshold held, under the guard row's lock
   // (the locked attempt reads the organisation afresh: its guard is then decided by the database).
-  if (activating && !reactivating && p.actor.kind === "scim" && org.deprovisionGuard !== false) {
+  if (activating && !reactivating && p.actor.kind === "scim" && !guardSwitchedOff(org)) {
     if (how !== "locked") return NEEDS_GUARD;
     await guardDeprovision(ex as Tx, { org, membershipId: membership.id, userName: membership.userName, kind: "deactivate" });
   }
